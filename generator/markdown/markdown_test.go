@@ -65,22 +65,22 @@ func TestGolden(t *testing.T) {
 
 func TestSafeURL(t *testing.T) {
 	tests := map[string]bool{
-		"https://example.org":         true,
-		"http://example.org":          true,
-		"mailto:post@example.org":     true,
-		"tel:+4755512345":             true,
-		"../handboker/":               true,
-		"#avsnitt":                    true,
-		"bilde.png":                   true,
-		"/a:b":                        true,
-		"javascript:alert(1)":         false,
-		"JavaScript:alert(1)":         false,
-		"java\tscript:alert(1)":       false,
-		" \x01javascript:alert(1)":    false,
-		"data:text/html,<script>":     false,
-		"data:image/png;base64,AAAA":  false,
-		"vbscript:msgbox":             false,
-		"file:///etc/passwd":          false,
+		"https://example.org":        true,
+		"http://example.org":         true,
+		"mailto:post@example.org":    true,
+		"tel:+4755512345":            true,
+		"../handboker/":              true,
+		"#avsnitt":                   true,
+		"bilde.png":                  true,
+		"/a:b":                       true,
+		"javascript:alert(1)":        false,
+		"JavaScript:alert(1)":        false,
+		"java\tscript:alert(1)":      false,
+		" \x01javascript:alert(1)":   false,
+		"data:text/html,<script>":    false,
+		"data:image/png;base64,AAAA": false,
+		"vbscript:msgbox":            false,
+		"file:///etc/passwd":         false,
 	}
 	for u, want := range tests {
 		if got := SafeURL(u); got != want {
