@@ -2,9 +2,9 @@ module moteplass
 
 go 1.26.0
 
-require golang.org/x/text v0.43.0
-
 require (
-	github.com/yuin/goldmark v1.8.7 // indirect
-	golang.org/x/tools v0.52.0 // indirect
+	github.com/BurntSushi/toml v1.6.0
+	github.com/yuin/goldmark v1.8.7
+	golang.org/x/text v0.43.0
+	golang.org/x/tools v0.52.0
 )
