@@ -1,0 +1,18 @@
+package content
+
+import "moteplass/generator/diag"
+
+// BodyLines turns byte offsets in a File's Body (as goldmark's n.Pos()
+// reports them) into positions in the file, front matter included.
+type BodyLines struct {
+	lines *diag.Lines
+	base  int // offset of the body in the file
+}
+
+// Pos returns the file position of body offset off.
+func (b BodyLines) Pos(off int) diag.Pos {
+	if b.lines == nil {
+		return diag.Pos{}
+	}
+	return b.lines.Pos(b.base + off)
+}
