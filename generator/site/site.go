@@ -36,6 +36,7 @@ type Config struct {
 	Categories  []Term   `toml:"categories" req:"true" doc:"Kategorier aktiviteter kan ha"`
 	Audiences   []Term   `toml:"audiences" req:"true" doc:"Målgrupper aktiviteter kan være for"`
 	Help        []Help   `toml:"help" doc:"Hjelpetelefoner som vises på hver side for den som trenger hjelp nå"`
+	PDF         PDF      `toml:"pdf"`
 
 	base *url.URL
 	doc  *decode.Doc
@@ -46,6 +47,16 @@ type Markdown struct {
 	// Unsafe lets raw HTML in Markdown through to the pages. Dangerous:
 	// any editor can then put scripts on the site.
 	Unsafe bool `toml:"unsafe" doc:"Slipp gjennom rå HTML i Markdown. Farlig: da kan alle redaktører legge skript på sidene"`
+}
+
+// PDF names the fonts of the PDF handbooks and reports: TrueType files
+// relative to the site folder. Empty fields use the theme's Noto fonts.
+type PDF struct {
+	Regular    string `toml:"regular" doc:"Skrift for brødtekst (.ttf)"`
+	Bold       string `toml:"bold" doc:"Fet skrift (.ttf)"`
+	Italic     string `toml:"italic" doc:"Kursiv skrift (.ttf)"`
+	BoldItalic string `toml:"bold_italic" doc:"Fet kursiv skrift (.ttf)"`
+	Mono       string `toml:"mono" doc:"Skrift med fast bredde for kode (.ttf)"`
 }
 
 // A Term is one entry of a vocabulary: a key editors write in front
