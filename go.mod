@@ -8,3 +8,8 @@ require (
 	golang.org/x/text v0.43.0
 	golang.org/x/tools v0.52.0
 )
+
+require (
+	github.com/teambition/rrule-go v1.8.2 // indirect
+	golang.org/x/sync v0.24.0 // indirect
+)

@@ -45,6 +45,8 @@ type Organisation struct {
 	Logo     string    `toml:"logo" doc:"Logo (PNG eller JPEG) ved siden av denne filen"`
 	Reviewed Date      `toml:"reviewed" doc:"Dato da noen sist kontrollerte opplysningene"`
 	Chapters []Chapter `toml:"chapters" doc:"Lokallag"`
+
+	LogoURL string `toml:"-"` // where the logo is published, if any
 }
 
 // A Chapter is a local branch of an organisation.

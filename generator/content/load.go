@@ -1,0 +1,193 @@
+package content
+
+import (
+	"context"
+	"fmt"
+	"io/fs"
+	"path"
+	"runtime"
+	"strings"
+
+	"golang.org/x/sync/errgroup"
+
+	"moteplass/generator/decode"
+	"moteplass/generator/diag"
+	"moteplass/generator/markdown"
+	"moteplass/generator/site"
+	"moteplass/generator/slug"
+)
+
+// Dir is the folder of a site that holds its content.
+const Dir = "content"
+
+// Load reads every file under content/ in fsys (a site folder), parses
+// front matter and Markdown once per file, and validates the whole site.
+// Files are read and parsed in parallel; the result does not depend on
+// their order. On problems, Load returns a diag.List of all of them.
+func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
+	files, assets, errs := scan(fsys)
+	parsed := make([]any, len(files))
+	problems := make([]diag.List, len(files))
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(runtime.GOMAXPROCS(0))
+	for i, f := range files {
+		g.Go(func() error {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			src, err := fs.ReadFile(fsys, f.path)
+			if err != nil {
+				return err
+			}
+			parsed[i], problems[i] = parse(f, src, md)
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
+	}
+	for _, p := range problems {
+		errs.Merge(p)
+	}
+	s := assemble(cfg, parsed, assets)
+	errs.Merge(validate(fsys, s))
+	if err := errs.Err(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+// A source is a content file and the kind its folder gives it.
+type source struct {
+	path string
+	kind Kind
+	slug string
+}
+
+// scan lists the Markdown files under content/ and the other files beside
+// them (images), and reports files in folders Møteplass does not know.
+func scan(fsys fs.FS) (files []source, assets map[string]bool, errs diag.List) {
+	assets = map[string]bool{}
+	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			errs.Add(diag.Pos{Path: p}, "cannot read: "+unwrapPathError(err), "")
+			return nil
+		}
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && p != Dir {
+			if d.IsDir() {
+				return fs.SkipDir // .git, editor folders
+			}
+			return nil // .DS_Store, editor swap files
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			errs.Add(diag.Pos{Path: p}, "symbolic links are not followed", "copy the file into the site instead")
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if !strings.HasSuffix(name, ".md") {
+			assets[p] = true
+			return nil
+		}
+		kind, s, problem := classify(p)
+		if problem != "" {
+			errs.Add(diag.Pos{Path: p}, problem, "")
+			return nil
+		}
+		files = append(files, source{path: p, kind: kind, slug: s})
+		return nil
+	})
+	if err != nil {
+		errs.Add(diag.Pos{Path: Dir}, "cannot read the content folder: "+unwrapPathError(err), "is --site the folder with site.toml and content/?")
+	}
+	return files, assets, errs
+}
+
+func unwrapPathError(err error) string {
+	if pe, ok := err.(*fs.PathError); ok {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
+// classify tells the kind of a Markdown file from its folder.
+func classify(p string) (kind Kind, s, problem string) {
+	parts := strings.Split(strings.TrimPrefix(p, Dir+"/"), "/")
+	base := strings.TrimSuffix(parts[len(parts)-1], ".md")
+	section := parts[0]
+	switch {
+	case section == "organisations" && len(parts) == 2:
+		kind = KindOrganisation
+	case section == "projects" && len(parts) == 2:
+		kind = KindProject
+	case section == "pages" && len(parts) == 2:
+		kind = KindPage
+	case section == "activities" && len(parts) >= 2:
+		kind = KindActivity
+	case section == "reports" && len(parts) == 2:
+		kind = KindReport
+	case section == "reports" && len(parts) == 3 && base == "index":
+		kind, base = KindReport, parts[1]
+	case section == "handbooks" && len(parts) == 3 && base == "index":
+		kind, base = KindHandbook, parts[1]
+	case section == "handbooks" && len(parts) == 3:
+		kind = KindChapter
+	default:
+		return "", "", "Møteplass does not know what this file is: put it in content/activities/, organisations/, projects/, handbooks/<name>/, reports/ or pages/"
+	}
+	s = slug.Make(base)
+	if s == "" {
+		return "", "", fmt.Sprintf("the file name %q has no letters or digits to make an address from", base)
+	}
+	return kind, s, ""
+}
+
+// parse decodes one file into the struct of its kind.
+func parse(f source, src []byte, md *markdown.Markdown) (any, diag.List) {
+	src = normalize(src)
+	lines := diag.NewLines(f.path, src)
+	tomlSrc, body, tomlStart, bodyStart, errs := split(f.path, src, lines)
+	if len(errs) > 0 {
+		return nil, errs
+	}
+	var v any
+	var file *File
+	switch f.kind {
+	case KindOrganisation:
+		o := &Organisation{}
+		v, file = o, &o.File
+	case KindProject:
+		p := &Project{}
+		v, file = p, &p.File
+	case KindActivity:
+		a := &Activity{}
+		v, file = a, &a.File
+	case KindHandbook:
+		h := &Handbook{}
+		v, file = h, &h.File
+	case KindChapter:
+		c := &HandbookChapter{}
+		v, file = c, &c.File
+	case KindReport:
+		r := &Report{}
+		v, file = r, &r.File
+	case KindPage:
+		p := &Page{}
+		v, file = p, &p.File
+	}
+	meta, errs := decode.Decode(lines, tomlStart, tomlSrc, v)
+	*file = File{
+		Path:  f.path,
+		Slug:  f.slug,
+		Body:  body,
+		Doc:   md.Parse(body),
+		Meta:  meta,
+		Lines: BodyLines{lines: lines, base: bodyStart},
+	}
+	return v, errs
+}
+
+// Dir returns the folder of the file, for resolving relative links.
+func (f *File) Dir() string { return path.Dir(f.Path) }

@@ -1,0 +1,281 @@
+package content
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/gif" // image sizes for width and height attributes
+	_ "image/jpeg"
+	_ "image/png"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/yuin/goldmark/ast"
+
+	"moteplass/generator/diag"
+	"moteplass/generator/markdown"
+	"moteplass/generator/suggest"
+)
+
+// resolve checks every relative link and image in the Markdown and records
+// where it is published: a link to 05-trygghet.md becomes the chapter's
+// address, an image beside the file becomes an Asset copied to the output.
+func resolve(fsys fs.FS, s *Site) diag.List {
+	r := &resolver{fsys: fsys, s: s, ids: map[string][]string{}, assets: map[string]string{}}
+	for _, p := range slices.Sorted(maps.Keys(s.byPath)) {
+		r.document(s.byPath[p])
+	}
+	for _, o := range s.Organisations {
+		if o.Logo != "" {
+			if dst, ok := r.asset(&o.File, o, o.Logo, o.Meta.Value("logo")); ok {
+				o.LogoURL = "/" + dst
+			}
+		}
+	}
+	for _, src := range slices.Sorted(maps.Keys(r.assets)) {
+		s.Assets = append(s.Assets, Asset{Src: src, Dst: r.assets[src]})
+	}
+	return r.errs
+}
+
+type resolver struct {
+	fsys   fs.FS
+	s      *Site
+	ids    map[string][]string // heading IDs by file path
+	assets map[string]string   // source path → output path
+	dsts   map[string]string   // output path → source path
+	errs   diag.List
+}
+
+func fileOf(v any) *File {
+	switch v := v.(type) {
+	case *Organisation:
+		return &v.File
+	case *Project:
+		return &v.File
+	case *Activity:
+		return &v.File
+	case *Handbook:
+		return &v.File
+	case *HandbookChapter:
+		return &v.File
+	case *Report:
+		return &v.File
+	case *Page:
+		return &v.File
+	}
+	return nil
+}
+
+func (r *resolver) document(v any) {
+	f := fileOf(v)
+	ast.Walk(f.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest string
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		default:
+			return ast.WalkContinue, nil
+		}
+		pos := f.Lines.Pos(nodeOffset(n))
+		if href, ok := r.link(f, v, dest, pos, n.Kind() == ast.KindImage); ok {
+			n.SetAttributeString(markdown.AttrHref, href)
+			if img, isImg := n.(*ast.Image); isImg {
+				r.imageSize(f, img, dest)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+}
+
+// nodeOffset finds a byte offset for an inline node: its own, or that of
+// the text inside it.
+func nodeOffset(n ast.Node) int {
+	for c := n; c != nil; c = c.FirstChild() {
+		if t, ok := c.(*ast.Text); ok {
+			return t.Segment.Start
+		}
+	}
+	for p := n; p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return n.Pos()
+}
+
+// link resolves one destination. It returns the published URL when the
+// destination points into the site.
+func (r *resolver) link(f *File, owner any, dest string, pos diag.Pos, image bool) (string, bool) {
+	if dest == "" || strings.HasPrefix(dest, "/") || !markdown.SafeURL(dest) || hasScheme(dest) {
+		return "", false // absolute, external or unsafe: the renderer decides
+	}
+	target, frag, _ := strings.Cut(dest, "#")
+	if target == "" {
+		r.anchor(f, f, frag, pos)
+		return "", false
+	}
+	p := path.Join(f.Dir(), target)
+	if strings.HasSuffix(target, "/") {
+		p = path.Join(p, "index.md")
+	}
+	if strings.HasSuffix(p, ".md") {
+		to := r.s.byPath[p]
+		if to == nil {
+			r.errs.Add(pos, fmt.Sprintf("link to %s: no such file", target), r.nearFile(p))
+			return "", false
+		}
+		if frag != "" {
+			r.anchor(f, fileOf(to), frag, pos)
+			frag = "#" + frag
+		}
+		return urlOf(to) + frag, true
+	}
+	if image && frag != "" {
+		frag = ""
+	}
+	dst, ok := r.asset(f, owner, target, pos)
+	if !ok {
+		return "", false
+	}
+	if frag != "" {
+		frag = "#" + frag
+	}
+	return "/" + dst + frag, true
+}
+
+// asset records a file beside f to be copied to the output and returns
+// its output path.
+func (r *resolver) asset(f *File, owner any, rel string, pos diag.Pos) (string, bool) {
+	src := path.Join(f.Dir(), rel)
+	root := f.Dir()
+	switch owner.(type) {
+	case *Handbook, *HandbookChapter:
+		root = path.Dir(f.Path)
+	}
+	sub := strings.TrimPrefix(src, root+"/")
+	if !fs.ValidPath(src) || !strings.HasPrefix(src, root+"/") || !fs.ValidPath(sub) {
+		r.errs.Add(pos, fmt.Sprintf("%s is outside the folder of this file", rel), "put images in the same folder as the file, or in a folder below it")
+		return "", false
+	}
+	if st, err := fs.Stat(r.fsys, src); err != nil || st.IsDir() {
+		r.errs.Add(pos, fmt.Sprintf("%s: no such file", rel), "check the name; upper and lower case matter")
+		return "", false
+	}
+	dst := strings.TrimPrefix(assetBase(owner), "/") + sub
+	if prev, ok := r.assets[src]; ok {
+		return prev, true
+	}
+	if r.dsts == nil {
+		r.dsts = map[string]string{}
+	}
+	if other, ok := r.dsts[strings.ToLower(dst)]; ok && other != src {
+		r.errs.Add(pos, fmt.Sprintf("%s would be published at the same address as %s", src, other), "rename one of them: addresses ignore upper and lower case on many disks")
+		return "", false
+	}
+	r.dsts[strings.ToLower(dst)] = src
+	r.assets[src] = dst
+	return dst, true
+}
+
+func (r *resolver) imageSize(f *File, img *ast.Image, dest string) {
+	target, _, _ := strings.Cut(dest, "#")
+	data, err := fs.ReadFile(r.fsys, path.Join(f.Dir(), target))
+	if err != nil {
+		return
+	}
+	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return // not an image format we know; it is still published
+	}
+	img.SetAttributeString(markdown.AttrWidth, strconv.Itoa(cfg.Width))
+	img.SetAttributeString(markdown.AttrHeight, strconv.Itoa(cfg.Height))
+}
+
+// anchor checks that #frag names a heading in the file to.
+func (r *resolver) anchor(f, to *File, frag string, pos diag.Pos) {
+	if frag == "" || strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:") {
+		return
+	}
+	ids, ok := r.ids[to.Path]
+	if !ok {
+		ids = HeadingIDs(to.Doc)
+		r.ids[to.Path] = ids
+	}
+	if !slices.Contains(ids, frag) {
+		where := "in this file"
+		if to != f {
+			where = "in " + to.Path
+		}
+		r.errs.Add(pos, fmt.Sprintf("no heading with anchor #%s %s", frag, where), suggest.Hint(frag, ids))
+	}
+}
+
+// HeadingIDs lists the anchors of a document's headings in order.
+func HeadingIDs(doc ast.Node) []string {
+	var ids []string
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok {
+			if id, ok := h.AttributeString("id"); ok {
+				if b, ok := id.([]byte); ok {
+					ids = append(ids, string(b))
+				}
+			}
+		}
+	}
+	return ids
+}
+
+func (r *resolver) nearFile(p string) string {
+	paths := slices.Sorted(maps.Keys(r.s.byPath))
+	if n := suggest.Nearest(path.Base(p), baseNames(paths, path.Dir(p))); n != "" {
+		return `did you mean "` + n + `"?`
+	}
+	return "links to other pages name their file, e.g. 02-rollen.md"
+}
+
+func baseNames(paths []string, dir string) []string {
+	var out []string
+	for _, p := range paths {
+		if path.Dir(p) == dir {
+			out = append(out, path.Base(p))
+		}
+	}
+	return out
+}
+
+func urlOf(v any) string {
+	switch v := v.(type) {
+	case *Organisation:
+		return v.URL()
+	case *Project:
+		return v.URL()
+	case *Activity:
+		return v.URL()
+	case *Handbook:
+		return v.URL()
+	case *HandbookChapter:
+		return v.URL()
+	case *Report:
+		return v.URL()
+	case *Page:
+		return v.URL()
+	}
+	return "/"
+}
+
+func hasScheme(s string) bool {
+	i := strings.IndexByte(s, ':')
+	return i > 0 && !strings.ContainsAny(s[:i], "/?#")
+}
+
+

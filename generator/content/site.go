@@ -1,0 +1,141 @@
+package content
+
+import (
+	"cmp"
+	"slices"
+
+	"moteplass/generator/collate"
+	"moteplass/generator/site"
+)
+
+// A Site is all the content of a site, loaded and cross-referenced.
+// Lists are sorted for visitors: by Norwegian title order, activities by
+// title (the renderer orders them by date where it needs to). A Site is
+// read-only after Load and safe for concurrent use.
+type Site struct {
+	Config        *site.Config
+	Organisations []*Organisation
+	Projects      []*Project
+	Activities    []*Activity // drafts excluded
+	Handbooks     []*Handbook
+	Reports       []*Report
+	Pages         []*Page
+	Assets        []Asset // files beside the Markdown that pages use
+
+	Drafts []*Activity // validated, never published
+
+	orphans []*HandbookChapter // chapter files in a folder without index.md
+
+	orgs     map[string]*Organisation
+	projects map[string]*Project
+	chapters map[string]*HandbookChapter // by file path
+	byPath   map[string]any              // every content item by file path
+}
+
+// An Asset is a file copied to the output as it is.
+type Asset struct {
+	Src string // path in the site folder
+	Dst string // path in the output folder, no leading slash
+}
+
+// Organisation returns the organisation with the given slug, or nil.
+func (s *Site) Organisation(slug string) *Organisation { return s.orgs[slug] }
+
+// Project returns the project with the given slug, or nil.
+func (s *Site) Project(slug string) *Project { return s.projects[slug] }
+
+// ChapterOf returns the chapter of organisation o with the given id.
+func (o *Organisation) ChapterOf(id string) *Chapter {
+	for i := range o.Chapters {
+		if o.Chapters[i].ID == id {
+			return &o.Chapters[i]
+		}
+	}
+	return nil
+}
+
+func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
+	s := &Site{
+		Config:   cfg,
+		orgs:     map[string]*Organisation{},
+		projects: map[string]*Project{},
+		chapters: map[string]*HandbookChapter{},
+		byPath:   map[string]any{},
+	}
+	handbooks := map[string]*Handbook{} // by folder
+	var chapters []*HandbookChapter
+	for _, v := range parsed {
+		switch v := v.(type) {
+		case *Organisation:
+			s.Organisations = append(s.Organisations, v)
+			s.byPath[v.Path] = v
+		case *Project:
+			s.Projects = append(s.Projects, v)
+			s.byPath[v.Path] = v
+		case *Activity:
+			if v.Draft {
+				s.Drafts = append(s.Drafts, v)
+			} else {
+				s.Activities = append(s.Activities, v)
+				s.byPath[v.Path] = v
+			}
+		case *Handbook:
+			s.Handbooks = append(s.Handbooks, v)
+			handbooks[v.Dir()] = v
+			s.byPath[v.Path] = v
+		case *HandbookChapter:
+			chapters = append(chapters, v)
+		case *Report:
+			s.Reports = append(s.Reports, v)
+			s.byPath[v.Path] = v
+		case *Page:
+			s.Pages = append(s.Pages, v)
+			s.byPath[v.Path] = v
+		}
+	}
+	for _, c := range chapters {
+		if h := handbooks[c.Dir()]; h != nil {
+			c.Handbook = h
+			h.Chapters = append(h.Chapters, c)
+			s.chapters[c.Path] = c
+			s.byPath[c.Path] = c
+		} else {
+			s.orphans = append(s.orphans, c)
+		}
+	}
+	for _, h := range s.Handbooks {
+		slices.SortFunc(h.Chapters, func(a, b *HandbookChapter) int {
+			return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.Path, b.Path))
+		})
+	}
+	// The first file with a slug wins the lookup; validate reports the rest.
+	for _, o := range s.Organisations {
+		if s.orgs[o.Slug] == nil {
+			s.orgs[o.Slug] = o
+		}
+	}
+	for _, p := range s.Projects {
+		if s.projects[p.Slug] == nil {
+			s.projects[p.Slug] = p
+		}
+	}
+	sortByTitle(s.Organisations, func(o *Organisation) (string, string) { return o.Title, o.Slug })
+	sortByTitle(s.Projects, func(p *Project) (string, string) { return p.Title, p.Slug })
+	sortByTitle(s.Activities, func(a *Activity) (string, string) { return a.Title, a.Slug })
+	sortByTitle(s.Handbooks, func(h *Handbook) (string, string) { return h.Title, h.Slug })
+	sortByTitle(s.Pages, func(p *Page) (string, string) { return p.Title, p.Slug })
+	// Reports: newest first, as funders read them.
+	slices.SortStableFunc(s.Reports, func(a, b *Report) int {
+		return cmp.Or(b.Date.Time().Compare(a.Date.Time()), cmp.Compare(a.Slug, b.Slug))
+	})
+	_ = assets
+	return s
+}
+
+func sortByTitle[T any](list []T, key func(T) (title, slug string)) {
+	slices.SortStableFunc(list, func(a, b T) int {
+		ta, sa := key(a)
+		tb, sb := key(b)
+		return cmp.Or(collate.Compare(ta, tb), cmp.Compare(sa, sb))
+	})
+}

@@ -1,0 +1,163 @@
+package html
+
+import (
+	"cmp"
+	"slices"
+	"strconv"
+
+	"moteplass/generator/collate"
+	"moteplass/generator/content"
+	"moteplass/generator/site"
+)
+
+// A facet groups activities by one property, with a page per value:
+// /fylke/oslo/, /kategori/kor/. Keys are the URL folders and the search
+// page's filter names.
+type facet struct {
+	Key    string // "fylke", "kommune", "kategori", "malgruppe", "modus"
+	Label  string // i18n key of the facet's name
+	Values []*FacetValue
+}
+
+// A FacetValue is one value of a facet and the activities that have it.
+type FacetValue struct {
+	Facet       string // the facet's key
+	Key         string // URL slug
+	Title       string
+	Description string
+	Activities  []*Activity // in list order
+}
+
+// Path returns the address of the value's first page.
+func (v *FacetValue) Path() string { return "/" + v.Facet + "/" + v.Key + "/" }
+
+// Count returns the number of activities with the value.
+func (v *FacetValue) Count() int { return len(v.Activities) }
+
+// sortActivities orders activities for lists: the next meeting first,
+// those that do not meet again last, ties in Norwegian title order.
+func sortActivities(list []*Activity) {
+	slices.SortStableFunc(list, func(a, b *Activity) int {
+		switch {
+		case a.Next.IsZero() != b.Next.IsZero():
+			if a.Next.IsZero() {
+				return 1
+			}
+			return -1
+		}
+		return cmp.Or(a.Next.Compare(b.Next), collate.Compare(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
+	})
+}
+
+func (r *Renderer) prepare() {
+	r.byPath = map[string]*Activity{}
+	for _, a := range r.site.Activities {
+		v := newActivity(a, r.site, r.now)
+		r.activities = append(r.activities, v)
+		r.byPath[a.Path] = v
+	}
+	sortActivities(r.activities)
+
+	counties := &facet{Key: "fylke", Label: "counties"}
+	byCounty := map[string]*FacetValue{}
+	for _, c := range sortedCounties() {
+		v := &FacetValue{Facet: "fylke", Key: c.Key, Title: c.Name}
+		counties.Values = append(counties.Values, v)
+		byCounty[c.Key] = v
+	}
+	municipalities := &facet{Key: "kommune", Label: "municipalities"}
+	byMunicipality := map[string]*FacetValue{}
+	categories := termFacet("kategori", "categories", r.cfg.Categories)
+	audiences := termFacet("malgruppe", "audiences", r.cfg.Audiences)
+	modes := &facet{Key: "modus", Label: "mode"}
+	for _, m := range site.Modes {
+		modes.Values = append(modes.Values, &FacetValue{Facet: "modus", Key: m, Title: r.lang.UI[m]})
+	}
+	for _, a := range r.activities {
+		if a.County.Key != "" {
+			byCounty[a.County.Key].Activities = append(byCounty[a.County.Key].Activities, a)
+		}
+		if a.Municipality != "" {
+			v := byMunicipality[a.Municipality]
+			if v == nil {
+				v = &FacetValue{Facet: "kommune", Key: a.Municipality, Title: a.Place.Municipality, Description: a.County.Name}
+				byMunicipality[a.Municipality] = v
+				municipalities.Values = append(municipalities.Values, v)
+			}
+			v.Activities = append(v.Activities, a)
+		}
+		for _, v := range categories.Values {
+			if v.Key == a.Category {
+				v.Activities = append(v.Activities, a)
+			}
+		}
+		for _, v := range audiences.Values {
+			if slices.Contains(a.Audiences, v.Key) {
+				v.Activities = append(v.Activities, a)
+			}
+		}
+		for _, v := range modes.Values {
+			if v.Key == a.Mode {
+				v.Activities = append(v.Activities, a)
+			}
+		}
+	}
+	slices.SortFunc(municipalities.Values, func(a, b *FacetValue) int {
+		return cmp.Or(collate.Compare(a.Title, b.Title), cmp.Compare(a.Key, b.Key))
+	})
+	r.facets = []*facet{counties, municipalities, categories, audiences, modes}
+
+	for _, p := range r.site.Pages {
+		if p.Menu > 0 {
+			r.footer = append(r.footer, p)
+		}
+	}
+	slices.SortStableFunc(r.footer, func(a, b *content.Page) int { return cmp.Compare(a.Menu, b.Menu) })
+}
+
+func termFacet(key, label string, terms []site.Term) *facet {
+	f := &facet{Key: key, Label: label}
+	for _, t := range terms {
+		f.Values = append(f.Values, &FacetValue{Facet: key, Key: t.Key, Title: t.Title, Description: t.Description})
+	}
+	return f
+}
+
+func sortedCounties() []site.County {
+	cs := slices.Clone(site.Counties)
+	slices.SortFunc(cs, func(a, b site.County) int { return collate.Compare(a.Name, b.Name) })
+	return cs
+}
+
+// A Pager is one page of a long list.
+type Pager struct {
+	Items      []*Activity
+	Page       int // from 1
+	Pages      int
+	Total      int
+	Prev, Next string // site paths, "" at the ends
+}
+
+// paginate splits list into pages of size n under base ("/fylke/oslo/"):
+// page 1 at base, page k at base + "side/k/".
+func paginate(base string, list []*Activity, n int) []*Pager {
+	pages := max(1, (len(list)+n-1)/n)
+	out := make([]*Pager, pages)
+	for i := range pages {
+		out[i] = &Pager{Items: list[i*n : min(len(list), (i+1)*n)], Page: i + 1, Pages: pages, Total: len(list)}
+		if i > 0 {
+			out[i].Prev = pagePath(base, i)
+		}
+		if i < pages-1 {
+			out[i].Next = pagePath(base, i+2)
+		}
+	}
+	return out
+}
+
+func pagePath(base string, page int) string {
+	if page == 1 {
+		return base
+	}
+	return base + "side/" + strconv.Itoa(page) + "/"
+}

@@ -1,0 +1,118 @@
+package html
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"moteplass/generator/content"
+)
+
+// The partials take the page and one thing to show; these methods pair
+// them, since templates cannot build structs.
+
+// CardData is what the "card" partial shows.
+type CardData struct {
+	Page     *Page
+	Activity *Activity
+	Start    time.Time // the meeting shown; zero if none
+}
+
+// Card pairs the page with an activity shown at its next meeting.
+func (p *Page) Card(a *Activity) CardData { return CardData{p, a, a.Next} }
+
+// Meeting pairs the page with one meeting of an activity.
+func (p *Page) Meeting(m Meeting) CardData { return CardData{p, m.Activity, m.Start} }
+
+// FacetData is what the "terms" partial shows.
+type FacetData struct {
+	Page   *Page
+	Values []*FacetValue
+}
+
+// Facet pairs the page with facet values.
+func (p *Page) Facet(values []*FacetValue) FacetData { return FacetData{p, values} }
+
+// PagerData is what the "pager" partial shows.
+type PagerData struct {
+	Page  *Page
+	Pager *Pager
+}
+
+// PagerOf pairs the page with its pager.
+func (p *Page) PagerOf(pg *Pager) PagerData { return PagerData{p, pg} }
+
+// ReviewedData is what the "reviewed" partial shows.
+type ReviewedData struct {
+	Page *Page
+	Date content.Date
+}
+
+// Reviewed pairs the page with the date its facts were last checked.
+func (p *Page) Reviewed(d content.Date) ReviewedData { return ReviewedData{p, d} }
+
+// ProjectData is what the "projectfacts" partial shows.
+type ProjectData struct {
+	Page    *Page
+	Project *ProjectView
+}
+
+// ProjectFacts pairs the page with a project.
+func (p *Page) ProjectFacts(v *ProjectView) ProjectData { return ProjectData{p, v} }
+
+// FigureData is what the "figuredata" partial shows.
+type FigureData struct {
+	Page   *Page
+	Figure content.Figure
+}
+
+// FigureData pairs the page with a report figure.
+func (p *Page) FigureData(f content.Figure) FigureData { return FigureData{p, f} }
+
+// Decimal formats a figure value: "12", "12,5", "1 200".
+func (p *Page) Decimal(f float64) string {
+	if f == float64(int(f)) {
+		return p.Lang.Number(int(f))
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if p.Lang.Code != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
+}
+
+// LanguageName names a language code in the page's language: "nb" →
+// "norsk (bokmål)". Unknown codes are shown as they are.
+func (p *Page) LanguageName(code string) string {
+	if s, ok := p.Lang.UI["lang_"+code]; ok {
+		return s
+	}
+	return code
+}
+
+func init() {
+	funcs["tel"] = tel
+	funcs["trimMailto"] = func(s string) string { return strings.TrimPrefix(s, "mailto:") }
+	funcs["cap"] = capitalise
+}
+
+// tel turns a phone number as written ("555 12 345", "tel:+47 555 12 345")
+// into a tel: URL body ("+4755512345").
+func tel(s string) string {
+	s = strings.TrimPrefix(s, "tel:")
+	var b strings.Builder
+	for _, r := range s {
+		if r >= '0' && r <= '9' || r == '+' && b.Len() == 0 {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func capitalise(s string) string {
+	r, size := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[size:]
+}
+

@@ -1,0 +1,172 @@
+package html
+
+import (
+	"html/template"
+	"time"
+
+	"moteplass/generator/content"
+	"moteplass/generator/i18n"
+	"moteplass/generator/site"
+)
+
+// A Page is what a layout renders: the parts every page has, and Data, the
+// part only its layout knows. Layouts reach words and formats through
+// methods such as {{.T "key"}} and {{.Date .Next}}, so one layout serves
+// every language.
+type Page struct {
+	r           *Renderer
+	Lang        *i18n.Lang
+	Path        string // site path, e.g. "/aktiviteter/kor/"
+	Title       string
+	Description string
+	Section     string // the main menu entry this page belongs to
+	Crumbs      []Link // from the home page down to the parent
+	Body        template.HTML
+	Data        any
+}
+
+func (r *Renderer) page(path, title, description string, data any) *Page {
+	return &Page{r: r, Lang: r.lang, Path: path, Title: title, Description: description, Data: data}
+}
+
+// withLang switches the page to the language a content file declares.
+func (p *Page) withLang(code string) *Page {
+	if l := p.r.langs[code]; l != nil {
+		p.Lang = l
+	}
+	return p
+}
+
+// Site returns the site's configuration.
+func (p *Page) Site() *site.Config { return p.r.cfg }
+
+// T returns the UI text for key in the page's language.
+func (p *Page) T(key string, args ...any) (string, error) { return p.Lang.T(key, args...) }
+
+// URL returns the address of a site path under base_url, for links.
+func (p *Page) URL(path string) string { return p.r.cfg.Path(path) }
+
+// Abs returns the absolute URL of a site path.
+func (p *Page) Abs(path string) string { return p.r.cfg.URL(path) }
+
+// Now returns the moment the site is built for.
+func (p *Page) Now() time.Time { return p.r.now }
+
+// Date returns "tirsdag 6. januar 2026".
+func (p *Page) Date(t time.Time) string { return p.Lang.Date(t.In(content.Oslo)) }
+
+// Day returns "6. januar 2026" for a calendar date.
+func (p *Page) Day(d content.Date) string { return p.Lang.DateNoWeekday(d.Time()) }
+
+// DateTime returns "tirsdag 6. januar 2026 kl. 19.00".
+func (p *Page) DateTime(t time.Time) string { return p.Lang.DateTime(t.In(content.Oslo)) }
+
+// ISO returns t for a <time datetime> attribute.
+func (p *Page) ISO(t time.Time) string { return t.In(content.Oslo).Format("2006-01-02T15:04-07:00") }
+
+// ISODay returns d for a <time datetime> attribute.
+func (p *Page) ISODay(d content.Date) string { return d.String() }
+
+// Kroner returns "600 000 kr".
+func (p *Page) Kroner(n int) string { return p.Lang.Kroner(n) }
+
+// Number returns "800" or "1 200".
+func (p *Page) Number(n int) string { return p.Lang.Number(n) }
+
+// When says when a meeting is: "tirsdag 6. januar 2026 kl. 19.00–20.30",
+// or the date alone for an all-day activity.
+func (p *Page) When(a *Activity, start time.Time) string {
+	start = start.In(content.Oslo)
+	if a.Schedule.Start.DateOnly {
+		return p.Lang.Date(start)
+	}
+	s := p.Lang.DateTime(start)
+	if !a.Schedule.End.IsZero() {
+		end := start.Add(a.Schedule.End.Sub(a.Schedule.Start.Time))
+		if end.YearDay() == start.YearDay() && end.Year() == start.Year() {
+			s += "–" + p.Lang.Clock(end)
+		} else {
+			s += " – " + p.Lang.DateTime(end)
+		}
+	}
+	return s
+}
+
+// Soon says when a meeting in the coming weeks is, without the year:
+// "tirsdag 6. januar kl. 19.00".
+func (p *Page) Soon(a *Activity, start time.Time) string {
+	start = start.In(content.Oslo)
+	if a.Schedule.Start.DateOnly {
+		return p.Lang.DayMonthName(start)
+	}
+	return p.Lang.DayMonthName(start) + " " + p.Lang.At(start)
+}
+
+// Recurrence says how an activity repeats, with its time of day:
+// "første tirsdag i måneden kl. 19.00–20.30".
+func (p *Page) Recurrence(a *Activity) string {
+	if a.Rule == nil {
+		return ""
+	}
+	start := a.Schedule.Start.Time
+	s := a.Rule.Describe(p.Lang, start)
+	if !a.Schedule.Start.DateOnly {
+		at := p.Lang.Clock(start)
+		if !a.Schedule.End.IsZero() {
+			at += "–" + p.Lang.Clock(a.Schedule.End.Time)
+		}
+		s += " " + p.Lang.R("at", "time", at)
+	}
+	return s
+}
+
+// Ended reports whether a recurring activity has had its last meeting.
+func (p *Page) Ended(a *Activity) bool { return a.Rule != nil && a.Next.IsZero() }
+
+// Stale reports whether d is more than a year before the build: the
+// facts may have changed since anyone checked.
+func (p *Page) Stale(d content.Date) bool {
+	return d.IsZero() || d.Time().AddDate(1, 0, 0).Before(p.r.now)
+}
+
+// ModeText names an activity's mode for visitors.
+func (p *Page) ModeText(mode string) (string, error) { return p.T(mode) }
+
+// Help returns the helplines of the site.
+func (p *Page) Help() []site.Help { return p.r.cfg.Help }
+
+// FooterPages returns the pages in the footer menu, in menu order.
+func (p *Page) FooterPages() []*content.Page { return p.r.footer }
+
+// Nav returns the main menu.
+func (p *Page) Nav() []NavItem {
+	items := []NavItem{
+		{Key: "activities", Path: "/aktiviteter/"},
+		{Key: "organisations", Path: "/organisasjoner/"},
+		{Key: "projects", Path: "/prosjekter/"},
+		{Key: "handbooks", Path: "/handboker/"},
+		{Key: "search", Path: "/sok/"},
+	}
+	for i := range items {
+		items[i].Current = items[i].Key == p.Section
+	}
+	return items
+}
+
+// A NavItem is an entry of the main menu.
+type NavItem struct {
+	Key     string // i18n key of the label
+	Path    string
+	Current bool
+}
+
+// Extra returns links other stages added to this page (PDF downloads).
+func (p *Page) Extra() []Link { return p.r.extra[p.Path] }
+
+// CountyName returns the name of a county given as key or name.
+func (p *Page) CountyName(s string) string {
+	if c, ok := site.LookupCounty(s); ok {
+		return c.Name
+	}
+	return s
+}

@@ -1,0 +1,84 @@
+package html
+
+import (
+	"time"
+
+	"moteplass/generator/content"
+	"moteplass/generator/schedule"
+	"moteplass/generator/site"
+	"moteplass/generator/slug"
+)
+
+// An Activity is an activity with everything a page shows about it
+// resolved: its organisation, terms, place and next meeting.
+type Activity struct {
+	*content.Activity
+	Org          *content.Organisation
+	OrgChapter    *content.Chapter // nil if none
+	InProject     *content.Project // nil if none
+	CategoryTerm  site.Term
+	AudienceTerms []site.Term
+	County       site.County // zero if the activity has no place
+	Municipality string      // slug of Place.Municipality, "" if none
+	Rule         *schedule.Rule
+
+	Next    time.Time // start of the next meeting at or after now; zero if none
+	NextEnd time.Time // its end; zero if the activity gives no end
+}
+
+// Upcoming reports whether the activity meets again.
+func (a *Activity) Upcoming() bool { return !a.Next.IsZero() }
+
+// Digital reports whether the activity can be joined online.
+func (a *Activity) Digital() bool { return a.Mode == "digital" || a.Mode == "hybrid" }
+
+// Physical reports whether the activity meets somewhere.
+func (a *Activity) Physical() bool { return a.Mode == "physical" || a.Mode == "hybrid" }
+
+// Chat returns the anonymous chat link for the activity: its own, or its
+// organisation's.
+func (a *Activity) Chat() string {
+	if a.Contact.Chat != "" {
+		return a.Contact.Chat
+	}
+	return a.Org.Chat
+}
+
+func newActivity(a *content.Activity, s *content.Site, now time.Time) *Activity {
+	v := &Activity{Activity: a, Org: s.Organisation(a.Organisation)}
+	if a.Chapter != "" {
+		v.OrgChapter = v.Org.ChapterOf(a.Chapter)
+	}
+	if a.Project != "" {
+		v.InProject = s.Project(a.Project)
+	}
+	v.CategoryTerm, _ = s.Config.Category(a.Category)
+	for _, k := range a.Audiences {
+		t, _ := s.Config.Audience(k)
+		v.AudienceTerms = append(v.AudienceTerms, t)
+	}
+	if a.Place.County != "" {
+		v.County, _ = site.LookupCounty(a.Place.County)
+	}
+	v.Municipality = slug.Make(a.Place.Municipality)
+	start := a.Schedule.Start.Time
+	var length time.Duration
+	if !a.Schedule.End.IsZero() {
+		length = a.Schedule.End.Sub(start)
+	}
+	switch {
+	case a.Schedule.Repeat != "":
+		// Validation parsed the rule already; it cannot fail here.
+		v.Rule, _ = schedule.Parse(a.Schedule.Repeat, start, a.Schedule.Until.Time)
+		// A meeting that has started but not ended is still "next".
+		if v.Rule != nil {
+			v.Next = v.Rule.Next(now.Add(-length))
+		}
+	case !start.Before(now) || (length > 0 && start.Add(length).After(now)):
+		v.Next = start
+	}
+	if !v.Next.IsZero() && length > 0 {
+		v.NextEnd = v.Next.Add(length)
+	}
+	return v
+}

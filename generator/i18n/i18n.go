@@ -1,0 +1,186 @@
+// Package i18n holds a language's words: the theme's UI strings and the
+// grammar of dates, times, numbers and recurrences. Each language is one
+// TOML file in the theme, i18n/<code>.toml, so a translator needs no Go.
+//
+// A missing key is an error, never a blank: Load checks every language
+// file against the keys of nb.toml, and T fails on an unknown key.
+package i18n
+
+import (
+	"fmt"
+	"io/fs"
+	"maps"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// A Lang formats text in one language. It is read-only after Load and safe
+// for concurrent use.
+type Lang struct {
+	Code       string            `toml:"-"`
+	Months     []string          `toml:"months"`   // January first
+	Weekdays   []string          `toml:"weekdays"` // Sunday first, as time.Weekday
+	Ordinals   []string          `toml:"ordinals"` // first, second, …
+	Last       string            `toml:"last"`
+	DateFmt    string            `toml:"date"`       // {weekday} {day}. {month} {year}
+	DateShort  string            `toml:"date_short"` // {day}. {month} {year}
+	DayMonth   string            `toml:"day_month"`  // {weekday} {day}. {month}
+	TimeFmt    string            `toml:"time"`       // kl. {time}
+	TimeSep    string            `toml:"time_sep"`   // . in 19.00
+	Thousands  string            `toml:"thousands"`  // digit group separator
+	Currency   string            `toml:"currency"`   // {n} kr
+	Recurrence map[string]string `toml:"recurrence"`
+	UI         map[string]string `toml:"ui"`
+}
+
+// Load reads i18n/<code>.toml from theme and checks that it has every key
+// the reference language (nb) has.
+func Load(theme fs.FS, code string) (*Lang, error) {
+	l, err := read(theme, code)
+	if err != nil {
+		return nil, err
+	}
+	if code != Reference {
+		ref, err := read(theme, Reference)
+		if err != nil {
+			return nil, err
+		}
+		if missing := missingKeys(ref, l); len(missing) > 0 {
+			return nil, fmt.Errorf("i18n/%s.toml: missing translation for %s (see i18n/%s.toml)", code, strings.Join(missing, ", "), Reference)
+		}
+	}
+	return l, nil
+}
+
+// Reference is the language every other translation is checked against.
+const Reference = "nb"
+
+func read(theme fs.FS, code string) (*Lang, error) {
+	name := "i18n/" + code + ".toml"
+	src, err := fs.ReadFile(theme, name)
+	if err != nil {
+		return nil, fmt.Errorf("%s: no translation for language %q", name, code)
+	}
+	l := &Lang{Code: code}
+	md, err := toml.Decode(string(src), l)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	if u := md.Undecoded(); len(u) > 0 {
+		return nil, fmt.Errorf("%s: unknown key %q", name, u[0].String())
+	}
+	switch {
+	case len(l.Months) != 12:
+		return nil, fmt.Errorf("%s: months needs 12 names", name)
+	case len(l.Weekdays) != 7:
+		return nil, fmt.Errorf("%s: weekdays needs 7 names, Sunday first", name)
+	case len(l.Ordinals) < 5:
+		return nil, fmt.Errorf("%s: ordinals needs at least 5 words", name)
+	}
+	return l, nil
+}
+
+func missingKeys(ref, l *Lang) []string {
+	var missing []string
+	for _, k := range slices.Sorted(maps.Keys(ref.UI)) {
+		if _, ok := l.UI[k]; !ok {
+			missing = append(missing, "ui."+k)
+		}
+	}
+	for _, k := range slices.Sorted(maps.Keys(ref.Recurrence)) {
+		if _, ok := l.Recurrence[k]; !ok {
+			missing = append(missing, "recurrence."+k)
+		}
+	}
+	return missing
+}
+
+// T returns the UI string for key with {name} placeholders filled from
+// args, given as name, value pairs.
+func (l *Lang) T(key string, args ...any) (string, error) {
+	s, ok := l.UI[key]
+	if !ok {
+		return "", fmt.Errorf("i18n/%s.toml: no text for %q", l.Code, key)
+	}
+	return fill(s, args...), nil
+}
+
+// R returns a recurrence phrase (see [recurrence] in the language file).
+func (l *Lang) R(key string, args ...any) string {
+	return fill(l.Recurrence[key], args...)
+}
+
+func fill(s string, args ...any) string {
+	if len(args) == 0 || !strings.Contains(s, "{") {
+		return s
+	}
+	pairs := make([]string, 0, len(args))
+	for i := 0; i+1 < len(args); i += 2 {
+		pairs = append(pairs, "{"+fmt.Sprint(args[i])+"}", fmt.Sprint(args[i+1]))
+	}
+	return strings.NewReplacer(pairs...).Replace(s)
+}
+
+// Date returns "tirsdag 6. januar 2026".
+func (l *Lang) Date(t time.Time) string {
+	return fill(l.DateFmt, "weekday", l.Weekdays[t.Weekday()], "day", t.Day(), "month", l.Months[t.Month()-1], "year", t.Year())
+}
+
+// DateNoWeekday returns "6. januar 2026".
+func (l *Lang) DateNoWeekday(t time.Time) string {
+	return fill(l.DateShort, "day", t.Day(), "month", l.Months[t.Month()-1], "year", t.Year())
+}
+
+// DayMonthName returns "tirsdag 6. januar", for dates in the coming weeks.
+func (l *Lang) DayMonthName(t time.Time) string {
+	return fill(l.DayMonth, "weekday", l.Weekdays[t.Weekday()], "day", t.Day(), "month", l.Months[t.Month()-1])
+}
+
+// Clock returns "19.00".
+func (l *Lang) Clock(t time.Time) string {
+	return fmt.Sprintf("%02d%s%02d", t.Hour(), l.TimeSep, t.Minute())
+}
+
+// At returns "kl. 19.00".
+func (l *Lang) At(t time.Time) string { return fill(l.TimeFmt, "time", l.Clock(t)) }
+
+// DateTime returns "tirsdag 6. januar 2026 kl. 19.00".
+func (l *Lang) DateTime(t time.Time) string { return l.Date(t) + " " + l.At(t) }
+
+// Number returns n with digit groups: "600 000". The separator is a
+// no-break space in Norwegian so a sum never breaks across lines.
+func (l *Lang) Number(n int) string {
+	s := strconv.Itoa(max(n, -n))
+	var b strings.Builder
+	if n < 0 {
+		b.WriteString("−")
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteString(l.Thousands)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Kroner returns "600 000 kr".
+func (l *Lang) Kroner(n int) string { return fill(l.Currency, "n", l.Number(n)) }
+
+// Weekday returns the name of d.
+func (l *Lang) Weekday(d time.Weekday) string { return l.Weekdays[d] }
+
+// Ordinal returns "første" for 1, "andre" for 2, …, and "siste" for -1.
+func (l *Lang) Ordinal(n int) string {
+	switch {
+	case n == -1:
+		return l.Last
+	case n >= 1 && n <= len(l.Ordinals):
+		return l.Ordinals[n-1]
+	}
+	return strconv.Itoa(n) + "."
+}

@@ -1,0 +1,132 @@
+// Package publish writes a built site into a fresh folder beside the
+// output folder and swaps it into place only when every file is written.
+// A failed or interrupted build leaves the previous site untouched.
+package publish
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+)
+
+// A Dir is a staging folder for the next version of an output folder.
+// WriteFile is safe for concurrent use.
+type Dir struct {
+	out     string // the output folder to replace
+	tmp     string // the staging folder
+	made    sync.Map
+	files   atomic.Int64
+	bytes   atomic.Int64
+	aborted bool
+}
+
+// Prefix starts the names of staging and retired folders, so a later run
+// can find and remove those a killed build left behind.
+const prefix = ".moteplass-"
+
+// Begin creates a staging folder next to out (same parent, so the final
+// rename stays on one file system).
+func Begin(out string) (*Dir, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	cleanStale(out)
+	tmp, err := os.MkdirTemp(parent, prefix+filepath.Base(out)+"-new-")
+	if err != nil {
+		return nil, err
+	}
+	return &Dir{out: out, tmp: tmp}, nil
+}
+
+// cleanStale removes staging folders a killed build left behind.
+func cleanStale(out string) {
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), prefix+filepath.Base(out)+"-*"))
+	for _, m := range matches {
+		os.RemoveAll(m)
+	}
+}
+
+// Path returns the staging folder.
+func (d *Dir) Path() string { return d.tmp }
+
+// WriteFile writes data to name, a slash-separated path inside the output
+// folder. Paths that would leave the folder are refused.
+func (d *Dir) WriteFile(name string, data []byte) error {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.ContainsRune(name, 0) {
+		return fmt.Errorf("refusing to write %q: outside the output folder", name)
+	}
+	p := filepath.Join(d.tmp, filepath.FromSlash(name))
+	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	d.files.Add(1)
+	d.bytes.Add(int64(len(data)))
+	return nil
+}
+
+func (d *Dir) mkdir(dir string) error {
+	if _, ok := d.made.Load(dir); ok {
+		return nil
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	d.made.Store(dir, true)
+	return nil
+}
+
+// Files and Bytes count what has been written.
+func (d *Dir) Files() int64 { return d.files.Load() }
+
+// Bytes returns the number of bytes written.
+func (d *Dir) Bytes() int64 { return d.bytes.Load() }
+
+// Abort removes the staging folder; the output folder is not touched.
+func (d *Dir) Abort() {
+	if !d.aborted {
+		d.aborted = true
+		os.RemoveAll(d.tmp)
+	}
+}
+
+// Commit swaps the staging folder in as the output folder. The old
+// output is first renamed aside, then removed; at no moment is the
+// output folder half-written.
+func (d *Dir) Commit() error {
+	old := ""
+	if st, err := os.Lstat(d.out); err == nil {
+		if !st.IsDir() {
+			d.Abort()
+			return fmt.Errorf("%s exists and is not a folder", d.out)
+		}
+		base := prefix + filepath.Base(d.out)
+		old = filepath.Join(filepath.Dir(d.out), base+"-old-"+strings.TrimPrefix(filepath.Base(d.tmp), base+"-new-"))
+		if err := os.Rename(d.out, old); err != nil {
+			d.Abort()
+			return err
+		}
+	} else if !errors.Is(err, os.ErrNotExist) {
+		d.Abort()
+		return err
+	}
+	if err := os.Rename(d.tmp, d.out); err != nil {
+		if old != "" {
+			os.Rename(old, d.out) // put the previous site back
+		}
+		d.Abort()
+		return err
+	}
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}
