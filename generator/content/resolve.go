@@ -277,5 +277,3 @@ func hasScheme(s string) bool {
 	i := strings.IndexByte(s, ':')
 	return i > 0 && !strings.ContainsAny(s[:i], "/?#")
 }
-
-

@@ -140,7 +140,6 @@ func (v *validator) project(p *Project) {
 	}
 }
 
-
 func (v *validator) activity(a *Activity) {
 	f := &a.File
 	if o := v.organisationRef(f, a.Organisation); o != nil && a.Chapter != "" && o.ChapterOf(a.Chapter) == nil {

@@ -362,4 +362,3 @@ func (r *Renderer) report(rep *content.Report) (*Page, error) {
 	p.Body, err = r.body(&rep.File)
 	return p, err
 }
-

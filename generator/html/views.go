@@ -13,14 +13,14 @@ import (
 // resolved: its organisation, terms, place and next meeting.
 type Activity struct {
 	*content.Activity
-	Org          *content.Organisation
+	Org           *content.Organisation
 	OrgChapter    *content.Chapter // nil if none
 	InProject     *content.Project // nil if none
 	CategoryTerm  site.Term
 	AudienceTerms []site.Term
-	County       site.County // zero if the activity has no place
-	Municipality string      // slug of Place.Municipality, "" if none
-	Rule         *schedule.Rule
+	County        site.County // zero if the activity has no place
+	Municipality  string      // slug of Place.Municipality, "" if none
+	Rule          *schedule.Rule
 
 	Next    time.Time // start of the next meeting at or after now; zero if none
 	NextEnd time.Time // its end; zero if the activity gives no end
