@@ -81,7 +81,7 @@ func scan(fsys fs.FS) (files []source, assets map[string]bool, errs diag.List) {
 			return nil // .DS_Store, editor swap files
 		}
 		if d.Type()&fs.ModeSymlink != 0 {
-			errs.Add(diag.Pos{Path: p}, "symbolic links are not followed", "copy the file into the site instead")
+			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "symbolic links are not followed", "copy the file into the site instead")
 			return nil
 		}
 		if d.IsDir() {
@@ -93,7 +93,7 @@ func scan(fsys fs.FS) (files []source, assets map[string]bool, errs diag.List) {
 		}
 		kind, s, problem := classify(p)
 		if problem != "" {
-			errs.Add(diag.Pos{Path: p}, problem, "")
+			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, problem, "")
 			return nil
 		}
 		files = append(files, source{path: p, kind: kind, slug: s})

@@ -98,6 +98,8 @@ func (v *validator) organisation(o *Organisation) {
 	for i, c := range o.Chapters {
 		key := fmt.Sprintf("chapters[%d]", i)
 		switch {
+		case c.ID == "":
+			// reported as missing
 		case !validSlug(c.ID):
 			v.at(&o.File, key+".id", fmt.Sprintf("chapter id %q must be lower case letters a–z, digits and hyphens", c.ID), "")
 		case ids[c.ID]:
@@ -317,9 +319,14 @@ func (v *validator) vocab(f *File, key, value string, allowed []string) {
 	if value == "" || slices.Contains(allowed, value) {
 		return
 	}
+	// Name the value by its key without indexes: "audiences[1]" is an
+	// audience, "figures[0].type" a type.
 	name := key
-	if i := strings.IndexAny(key, ".["); i > 0 && strings.HasPrefix(key, "audiences") {
-		name = "audience"
+	if i := strings.LastIndexByte(name, '.'); i >= 0 {
+		name = name[i+1:]
+	}
+	if i := strings.IndexByte(name, '['); i >= 0 {
+		name = strings.TrimSuffix(name[:i], "s")
 	}
 	v.at(f, key, fmt.Sprintf("unknown %s %q", name, value), suggest.Hint(value, allowed))
 }
