@@ -2,7 +2,9 @@
 // peer-support activities, with handbooks and reports.
 //
 //	moteplass build  [--site DIR] [--out DIR] [--now DATE]
-//	moteplass check  [--site DIR]
+//	moteplass check  [--site DIR] [--format text|json]
+//	moteplass new    KIND NAME [--site DIR]
+//	moteplass schema [--site DIR] [--out DIR]
 //
 // Exit status: 0 ok, 1 content errors (each printed as path:line:col:
 // message), 2 usage or I/O error.
@@ -28,7 +30,10 @@ const usage = `Møteplass builds a directory of peer-support activities.
 
 Usage:
   moteplass build  [--site DIR] [--out DIR] [--now DATE]   build the site into --out (default public)
-  moteplass check  [--site DIR]                            check all content, write nothing
+  moteplass check  [--site DIR] [--format text|json]       check all content and links, write nothing
+  moteplass new    KIND NAME [--site DIR]                  start a new file: activity, organisation,
+                                                           project, handbook, report or page
+  moteplass schema [--site DIR] [--out DIR]                write JSON Schemas of the content files
 
 Run "moteplass COMMAND -h" for the flags of a command.
 `
@@ -57,6 +62,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args, stdout, stderr)
 	case "check":
 		return runCheck(ctx, args, stdout, stderr)
+	case "new":
+		return runNew(ctx, args, stdout, stderr)
+	case "schema":
+		return runSchema(ctx, args, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -106,10 +115,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	siteDir := fs.String("site", ".", "the site `folder`, with site.toml and content/")
+	format := fs.String("format", "text", "`text` (one problem per line) or json")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
 	_, err := build.Load(ctx, os.DirFS(*siteDir))
+	switch *format {
+	case "json":
+		return reportJSON(err, stdout, stderr)
+	case "text":
+	default:
+		fmt.Fprintf(stderr, "moteplass check: --format must be text or json\n")
+		return exitUsage
+	}
 	if code := report(err, stderr); code != exitOK {
 		return code
 	}

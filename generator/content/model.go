@@ -54,7 +54,7 @@ type Chapter struct {
 	ID           string `toml:"id" req:"true" doc:"Kort nøkkel aktiviteter bruker i chapter = …"`
 	Title        string `toml:"title" req:"true" doc:"Lokallagets navn"`
 	Municipality string `toml:"municipality" doc:"Kommune"`
-	County       string `toml:"county" doc:"Fylke"`
+	County       string `toml:"county" vocab:"counties" doc:"Fylke"`
 	Email        string `toml:"email" doc:"Kontaktadresse"`
 	Phone        string `toml:"phone" doc:"Telefonnummer"`
 }
@@ -64,13 +64,13 @@ type Project struct {
 	File         `toml:"-"`
 	Title        string         `toml:"title" req:"true" doc:"Prosjektets navn"`
 	Summary      string         `toml:"summary" doc:"Én eller to setninger om prosjektet"`
-	Organisation string         `toml:"organisation" req:"true" doc:"Organisasjonen som eier prosjektet (filnavnet i content/organisations/)"`
+	Organisation string         `toml:"organisation" req:"true" vocab:"organisations" doc:"Organisasjonen som eier prosjektet (filnavnet i content/organisations/)"`
 	Programme    string         `toml:"programme" doc:"Programmet midlene kom fra, f.eks. Helse høst (2021)"`
 	Funder       string         `toml:"funder" doc:"Hvem som ga midlene, f.eks. Stiftelsen Dam"`
 	Leader       string         `toml:"leader" doc:"Prosjektleder"`
 	Start        Date           `toml:"start" req:"true" doc:"Startdato"`
 	End          Date           `toml:"end" doc:"Sluttdato"`
-	Status       string         `toml:"status" req:"true" doc:"planned, ongoing eller completed"`
+	Status       string         `toml:"status" req:"true" vocab:"statuses" doc:"Prosjektets status: planned (planlagt), ongoing (pågår) eller completed (avsluttet)"`
 	AudienceText string         `toml:"audience_text" doc:"Målgruppen med egne ord"`
 	TargetReach  int            `toml:"target_reach" doc:"Hvor mange i målgruppen prosjektet planlegger å nå"`
 	Grants       map[string]int `toml:"grants" doc:"Bevilgede kroner per år, f.eks. 2022 = 600000"`
@@ -90,23 +90,23 @@ type Activity struct {
 	File          `toml:"-"`
 	Title         string   `toml:"title" req:"true" doc:"Hva aktiviteten heter"`
 	Summary       string   `toml:"summary" req:"true" doc:"Én eller to setninger: hva skjer, og for hvem"`
-	Organisation  string   `toml:"organisation" req:"true" doc:"Organisasjonen som arrangerer (filnavnet i content/organisations/)"`
+	Organisation  string   `toml:"organisation" req:"true" vocab:"organisations" doc:"Organisasjonen som arrangerer (filnavnet i content/organisations/)"`
 	Chapter       string   `toml:"chapter" doc:"Lokallaget som arrangerer (id fra organisasjonens chapters)"`
-	Project       string   `toml:"project" doc:"Prosjektet aktiviteten hører til (filnavnet i content/projects/)"`
-	Category      string   `toml:"category" req:"true" doc:"Kategori"`
-	Audiences     []string `toml:"audiences" req:"true" doc:"Hvem aktiviteten er for"`
-	Mode          string   `toml:"mode" req:"true" doc:"digital, physical eller hybrid"`
-	Languages     []string `toml:"languages" doc:"Språk aktiviteten foregår på, f.eks. [\"nb\"]"`
+	Project       string   `toml:"project" vocab:"projects" doc:"Prosjektet aktiviteten hører til (filnavnet i content/projects/)"`
+	Category      string   `toml:"category" req:"true" vocab:"categories" doc:"Kategori"`
+	Audiences     []string `toml:"audiences" req:"true" vocab:"audiences" doc:"Hvem aktiviteten er for"`
+	Mode          string   `toml:"mode" req:"true" vocab:"modes" doc:"Hvordan man deltar: digital (på nett), physical (fysisk) eller hybrid (begge)"`
+	Languages     []string `toml:"languages" vocab:"languages" doc:"Språk aktiviteten foregår på, f.eks. [\"nb\"]"`
 	Cost          string   `toml:"cost" doc:"Hva det koster, f.eks. Gratis"`
 	Accessibility string   `toml:"accessibility" doc:"Tilgjengelighet: trinnfri adkomst, teleslynge, tegnspråk …"`
 	Draft         bool     `toml:"draft" doc:"true holder aktiviteten utenfor nettstedet"`
 	Reviewed      Date     `toml:"reviewed" doc:"Dato da noen sist kontrollerte opplysningene"`
-	Language      string   `toml:"language" doc:"Språket denne filen er skrevet på, hvis et annet enn nettstedets"`
-	Schedule      Schedule `toml:"schedule" req:"true"`
-	Place         Place    `toml:"place"`
-	Online        Online   `toml:"online"`
-	Signup        Signup   `toml:"signup"`
-	Contact       Contact  `toml:"contact"`
+	Language      string   `toml:"language" vocab:"site-languages" doc:"Språket denne filen er skrevet på, hvis et annet enn nettstedets"`
+	Schedule      Schedule `toml:"schedule" req:"true" doc:"Når aktiviteten er"`
+	Place         Place    `toml:"place" doc:"Hvor aktiviteten er (for physical og hybrid)"`
+	Online        Online   `toml:"online" doc:"Hvordan man deltar på nett (for digital og hybrid)"`
+	Signup        Signup   `toml:"signup" doc:"Påmelding"`
+	Contact       Contact  `toml:"contact" doc:"Hvem man kan kontakte"`
 }
 
 // A Schedule says when an activity happens.
@@ -123,7 +123,7 @@ type Place struct {
 	Address      string `toml:"address" doc:"Gateadresse"`
 	Postcode     string `toml:"postcode" doc:"Postnummer"`
 	Municipality string `toml:"municipality" doc:"Kommune"`
-	County       string `toml:"county" doc:"Fylke"`
+	County       string `toml:"county" vocab:"counties" doc:"Fylke"`
 }
 
 // Online says how to join a digital or hybrid activity.
@@ -157,12 +157,12 @@ type Handbook struct {
 	Title        string   `toml:"title" req:"true" doc:"Håndbokens tittel"`
 	Subtitle     string   `toml:"subtitle" doc:"Undertittel"`
 	Summary      string   `toml:"summary" doc:"Én eller to setninger om håndboken"`
-	Organisation string   `toml:"organisation" req:"true" doc:"Organisasjonen som gir den ut"`
-	Project      string   `toml:"project" doc:"Prosjektet den kom fra"`
+	Organisation string   `toml:"organisation" req:"true" vocab:"organisations" doc:"Organisasjonen som gir den ut"`
+	Project      string   `toml:"project" vocab:"projects" doc:"Prosjektet den kom fra"`
 	Version      string   `toml:"version" doc:"Versjon, f.eks. 1.0"`
 	Date         Date     `toml:"date" req:"true" doc:"Utgivelsesdato"`
 	Authors      []string `toml:"authors" doc:"Forfattere"`
-	Language     string   `toml:"language" doc:"Språket håndboken er skrevet på, hvis et annet enn nettstedets"`
+	Language     string   `toml:"language" vocab:"site-languages" doc:"Språket håndboken er skrevet på, hvis et annet enn nettstedets"`
 
 	Chapters []*HandbookChapter `toml:"-"` // ordered by weight, then file name
 }
@@ -181,13 +181,13 @@ type Report struct {
 	File     `toml:"-"`
 	Title    string   `toml:"title" req:"true" doc:"Rapportens tittel"`
 	Summary  string   `toml:"summary" doc:"Én eller to setninger om hva rapporten viser"`
-	Project  string   `toml:"project" req:"true" doc:"Prosjektet rapporten gjelder"`
-	Kind     string   `toml:"kind" req:"true" doc:"midterm, final eller annual"`
+	Project  string   `toml:"project" req:"true" vocab:"projects" doc:"Prosjektet rapporten gjelder"`
+	Kind     string   `toml:"kind" req:"true" vocab:"report-kinds" doc:"Rapporttype: midterm (midtveisevaluering), final (sluttrapport) eller annual (årsrapport)"`
 	Date     Date     `toml:"date" req:"true" doc:"Dato"`
 	Authors  []string `toml:"authors" doc:"Forfattere"`
-	Reach    Reach    `toml:"reach"`
+	Reach    Reach    `toml:"reach" doc:"Hvor mange prosjektet har nådd"`
 	Figures  []Figure `toml:"figures" doc:"Diagrammer"`
-	Language string   `toml:"language" doc:"Språket rapporten er skrevet på, hvis et annet enn nettstedets"`
+	Language string   `toml:"language" vocab:"site-languages" doc:"Språket rapporten er skrevet på, hvis et annet enn nettstedets"`
 }
 
 // Reach is how many people a project planned to reach and did reach.
@@ -199,7 +199,7 @@ type Reach struct {
 // A Figure is a chart in a report, with its data.
 type Figure struct {
 	Title   string    `toml:"title" req:"true" doc:"Diagrammets tittel"`
-	Type    string    `toml:"type" req:"true" doc:"bar eller line"`
+	Type    string    `toml:"type" req:"true" vocab:"figure-types" doc:"Diagramtype: bar (stolper) eller line (linje)"`
 	Labels  []string  `toml:"labels" req:"true" doc:"Etiketter langs x-aksen"`
 	Values  []float64 `toml:"values" doc:"Én verdi per etikett"`
 	Series  []Series  `toml:"series" doc:"Flere dataserier i samme diagram"`
@@ -219,5 +219,5 @@ type Page struct {
 	Title    string `toml:"title" req:"true" doc:"Sidens tittel"`
 	Summary  string `toml:"summary" doc:"Én setning om siden"`
 	Menu     int    `toml:"menu" doc:"Plass i bunnmenyen (1, 2, …); 0 betyr ikke i menyen"`
-	Language string `toml:"language" doc:"Språket siden er skrevet på, hvis et annet enn nettstedets"`
+	Language string `toml:"language" vocab:"site-languages" doc:"Språket siden er skrevet på, hvis et annet enn nettstedets"`
 }

@@ -186,9 +186,6 @@ func (v *validator) activity(a *Activity) {
 	if a.Place.Postcode != "" && !isDigits(a.Place.Postcode, 4) {
 		v.at(f, "place.postcode", fmt.Sprintf("postcode %q must be four digits", a.Place.Postcode), "")
 	}
-	if (a.Mode == "digital" || a.Mode == "hybrid") && a.Online.Platform == "" && a.Online.Join == "" {
-		v.at(f, "mode", "a "+a.Mode+" activity needs [online] with platform or join", "say how people join, e.g. [online] platform = \"Zoom\"")
-	}
 	v.url(f, "online.join", a.Online.Join)
 	v.url(f, "signup.url", a.Signup.URL)
 	v.email(f, "signup.email", a.Signup.Email)

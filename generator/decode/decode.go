@@ -9,7 +9,8 @@
 // Struct tags understood:
 //
 //	toml:"name"   the key (required on every decoded field; "-" skips it)
-//	req:"true"    the key must be present
+//	req:"true"    the key must be present, and text must not be empty
+//	vocab:"name"  the value comes from a list (read by package scaffold)
 //
 // A field whose pointer implements Unmarshaler decodes itself (dates).
 package decode
@@ -216,7 +217,13 @@ func (d *decoder) fillStruct(path string, m map[string]any, rv reflect.Value) {
 			d.errs.Add(d.doc.Key(join(path, k)), fmt.Sprintf("unknown key %q", k), unknownHint(k, names))
 			continue
 		}
-		d.fill(join(path, k), m[k], rv.FieldByIndex(fields[i].Index))
+		fv := rv.FieldByIndex(fields[i].Index)
+		d.fill(join(path, k), m[k], fv)
+		if fields[i].Required && fv.Kind() == reflect.String && fv.String() == "" {
+			if _, ok := m[k].(string); ok {
+				d.errorf(join(path, k), "write a value between the quotes", "%s is empty", join(path, k))
+			}
+		}
 	}
 	for _, f := range fields {
 		if _, ok := m[f.Key]; !ok && f.Required {
@@ -271,6 +278,7 @@ type Field struct {
 	Index    []int
 	Required bool
 	Doc      string // the `doc` tag: what the field means, for editors
+	Vocab    string // the `vocab` tag: the list its values come from
 	Type     reflect.Type
 }
 
@@ -288,6 +296,7 @@ func Fields(t reflect.Type) []Field {
 			Index:    f.Index,
 			Required: f.Tag.Get("req") == "true",
 			Doc:      f.Tag.Get("doc"),
+			Vocab:    f.Tag.Get("vocab"),
 			Type:     f.Type,
 		})
 	}

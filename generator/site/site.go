@@ -32,11 +32,11 @@ type Config struct {
 	Owner       string   `toml:"owner" doc:"Hvem som driver nettstedet (vises nederst på hver side)"`
 	Email       string   `toml:"email" doc:"Kontaktadresse for nettstedet"`
 	PageSize    int      `toml:"page_size" doc:"Hvor mange aktiviteter en listeside viser før neste side"`
-	Markdown    Markdown `toml:"markdown"`
+	Markdown    Markdown `toml:"markdown" doc:"Innstillinger for Markdown"`
 	Categories  []Term   `toml:"categories" req:"true" doc:"Kategorier aktiviteter kan ha"`
 	Audiences   []Term   `toml:"audiences" req:"true" doc:"Målgrupper aktiviteter kan være for"`
 	Help        []Help   `toml:"help" doc:"Hjelpetelefoner som vises på hver side for den som trenger hjelp nå"`
-	PDF         PDF      `toml:"pdf"`
+	PDF         PDF      `toml:"pdf" doc:"Skrifter i PDF-håndbøker og -rapporter"`
 
 	base *url.URL
 	doc  *decode.Doc
@@ -69,10 +69,10 @@ type Term struct {
 
 // Help is a helpline shown to visitors who need help now.
 type Help struct {
-	Title string `toml:"title" req:"true"`
-	Phone string `toml:"phone"`
-	URL   string `toml:"url"`
-	Note  string `toml:"note"`
+	Title string `toml:"title" req:"true" doc:"Navnet på tjenesten"`
+	Phone string `toml:"phone" doc:"Telefonnummer"`
+	URL   string `toml:"url" doc:"Nettside eller chat (https://…)"`
+	Note  string `toml:"note" doc:"Når og for hvem, f.eks. Døgnåpen, gratis og anonym"`
 }
 
 // Load reads and checks site.toml in fsys.
