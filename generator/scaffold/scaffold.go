@@ -158,6 +158,12 @@ func writeTable(b *bytes.Buffer, t reflect.Type, prefix string, vocab map[string
 		if !isTable(f.Type) {
 			continue
 		}
+		if f.Type.Kind() == reflect.Map {
+			b.WriteString("\n")
+			comment(b, f, vocab, true)
+			b.WriteString("# [" + join(prefix, f.Key) + "]\n# 2026 = 100000\n")
+			continue
+		}
 		elem := f.Type
 		header := "[" + join(prefix, f.Key) + "]"
 		if f.Type.Kind() == reflect.Slice {
@@ -200,6 +206,8 @@ func placeholder(f decode.Field, day string) string {
 	switch {
 	case f.Type == dateType && (f.Key == "reviewed" || f.Key == "date"):
 		return day
+	case f.Type == dateType && f.Required:
+		return `""`
 	case f.Type == dateType:
 		return `"2026-01-31"`
 	case f.Type == dateTimeType && f.Key == "until":
