@@ -10,6 +10,7 @@ require (
 )
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
 	github.com/teambition/rrule-go v1.8.2 // indirect
 	golang.org/x/sync v0.24.0 // indirect
 )

@@ -25,7 +25,7 @@ title = "Eldre"
 `
 
 var base = fstest.MapFS{
-	"site.toml": {Data: []byte(siteToml)},
+	"site.toml":                    {Data: []byte(siteToml)},
 	"content/organisations/org.md": {Data: []byte("+++\ntitle = \"Org\"\n+++\n")},
 	"content/projects/prosj.md":    {Data: []byte("+++\ntitle = \"P\"\norganisation = \"org\"\nstart = 2024-01-01\nstatus = \"ongoing\"\n+++\n")},
 }
