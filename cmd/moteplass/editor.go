@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
+	"net"
 	"os"
 	"path/filepath"
 	"time"
@@ -15,6 +17,7 @@ import (
 	"moteplass/generator/diag"
 	"moteplass/generator/scaffold"
 	"moteplass/generator/schema"
+	"moteplass/generator/serve"
 	"moteplass/generator/site"
 )
 
@@ -121,6 +124,31 @@ func reportJSON(err error, stdout, stderr io.Writer) int {
 	enc.Encode(out)
 	if len(list) > 0 {
 		return exitContent
+	}
+	return exitOK
+}
+
+func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("serve", stderr)
+	siteDir := fs.String("site", ".", "the site `folder`")
+	addr := fs.String("addr", "127.0.0.1:1313", "the `address` to listen on; keep it on loopback unless you mean to share the preview")
+	if err := fs.Parse(args); err != nil {
+		return exitUsage
+	}
+	host, _, err := net.SplitHostPort(*addr)
+	if err != nil {
+		fmt.Fprintf(stderr, "moteplass serve: --addr: %v\n", err)
+		return exitUsage
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		fmt.Fprintf(stderr, "moteplass serve: warning: listening on %s, so other machines can see the preview\n", *addr)
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	srv := serve.New(serve.Options{Site: *siteDir, Addr: *addr, Log: log})
+	fmt.Fprintf(stdout, "Serving %s at http://%s/ (Ctrl-C to stop)\n", *siteDir, *addr)
+	if err := srv.Run(ctx); err != nil {
+		fmt.Fprintf(stderr, "moteplass serve: %v\n", err)
+		return exitUsage
 	}
 	return exitOK
 }

@@ -2,6 +2,7 @@
 // peer-support activities, with handbooks and reports.
 //
 //	moteplass build  [--site DIR] [--out DIR] [--now DATE]
+//	moteplass serve  [--site DIR] [--addr 127.0.0.1:1313]
 //	moteplass check  [--site DIR] [--format text|json]
 //	moteplass new    KIND NAME [--site DIR]
 //	moteplass schema [--site DIR] [--out DIR]
@@ -30,6 +31,7 @@ const usage = `Møteplass builds a directory of peer-support activities.
 
 Usage:
   moteplass build  [--site DIR] [--out DIR] [--now DATE]   build the site into --out (default public)
+  moteplass serve  [--site DIR] [--addr 127.0.0.1:1313]    preview the site; reloads on every save
   moteplass check  [--site DIR] [--format text|json]       check all content and links, write nothing
   moteplass new    KIND NAME [--site DIR]                  start a new file: activity, organisation,
                                                            project, handbook, report or page
@@ -62,6 +64,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return runBuild(ctx, args, stdout, stderr)
 	case "check":
 		return runCheck(ctx, args, stdout, stderr)
+	case "serve":
+		return runServe(ctx, args, stdout, stderr)
 	case "new":
 		return runNew(ctx, args, stdout, stderr)
 	case "schema":

@@ -1,5 +1,6 @@
 // Package build is the pipeline: load and validate a site, render it,
-// publish it atomically. It is what `moteplass build` runs.
+// publish it atomically. It is what `moteplass build` runs; `serve` uses
+// the same Plan and renders only what a browser asks for.
 package build
 
 import (
@@ -21,17 +22,19 @@ import (
 // Options say what to build. The zero value builds the site in the
 // current folder into public/ as of now.
 type Options struct {
-	Site string    // the site folder, with site.toml and content/
-	Out  string    // the output folder, replaced as a whole
-	Now  time.Time // the moment the site is built for; zero means now
+	Site  string         // the site folder, with site.toml and content/
+	Out   string         // the output folder, replaced as a whole
+	Now   time.Time      // the moment the site is built for; zero means now
+	Cache *content.Cache // parsed files kept between builds (serve); may be nil
 }
 
-// A Result describes a finished build.
-type Result struct {
-	Activities, Pages int
-	Files             int64
-	Bytes             int64
-	Stages            []Stage
+// A Plan is a loaded, checked site and every file it publishes, not yet
+// rendered.
+type Plan struct {
+	Site   *content.Site
+	Files  []publish.File
+	Stages []Stage
+	clock  time.Time
 }
 
 // A Stage is one step of the pipeline and the time it took.
@@ -40,60 +43,87 @@ type Stage struct {
 	Time time.Duration
 }
 
-// Build builds the site. Content problems come back as a diag.List (see
-// errors.As) and leave the output folder as it was.
-func Build(ctx context.Context, opt Options) (*Result, error) {
+func (p *Plan) stage(name string) {
+	now := time.Now()
+	p.Stages = append(p.Stages, Stage{name, now.Sub(p.clock)})
+	p.clock = now
+}
+
+// NewPlan loads and checks the site and lists its files. Content problems
+// come back as a diag.List (see errors.As).
+func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
+	p := &Plan{clock: time.Now()}
+	fsys := os.DirFS(siteDir(opt))
+	cfg, err := site.Load(fsys)
+	if err != nil {
+		return nil, err
+	}
+	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+	if opt.Cache != nil {
+		p.Site, err = opt.Cache.Load(ctx, fsys, cfg, md)
+	} else {
+		p.Site, err = content.Load(ctx, fsys, cfg, md)
+	}
+	if err != nil {
+		return nil, err
+	}
+	p.stage("load and check")
+	theme, err := themes.Open(fsys, cfg.Theme)
+	if err != nil {
+		return nil, err
+	}
+	r, err := html.New(p.Site, theme, md, html.Options{Now: opt.Now})
+	if err != nil {
+		return nil, err
+	}
+	p.Files = append(r.Files(), AssetFiles(fsys, p.Site.Assets)...)
+	p.stage("prepare")
+	return p, nil
+}
+
+func siteDir(opt Options) string {
 	if opt.Site == "" {
-		opt.Site = "."
+		return "."
 	}
-	if opt.Out == "" {
-		opt.Out = "public"
-	}
-	res := &Result{}
-	clock := time.Now()
-	stage := func(name string) {
-		now := time.Now()
-		res.Stages = append(res.Stages, Stage{name, now.Sub(clock)})
-		clock = now
-	}
+	return opt.Site
+}
 
-	fsys := os.DirFS(opt.Site)
-	s, err := Load(ctx, fsys)
-	if err != nil {
-		return nil, err
-	}
-	stage("load and check")
+// A Result describes a finished build.
+type Result struct {
+	Activities int
+	Files      int64
+	Bytes      int64
+	Stages     []Stage
+}
 
-	theme, err := themes.Open(fsys, s.Config.Theme)
+// Build builds the site into opt.Out. Content problems come back as a
+// diag.List (see errors.As) and leave the output folder as it was.
+func Build(ctx context.Context, opt Options) (*Result, error) {
+	out := opt.Out
+	if out == "" {
+		out = "public"
+	}
+	p, err := NewPlan(ctx, opt)
 	if err != nil {
 		return nil, err
 	}
-	r, err := html.New(s, theme, markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}), html.Options{Now: opt.Now})
-	if err != nil {
-		return nil, err
-	}
-	dir, err := publish.Begin(opt.Out)
+	dir, err := publish.Begin(out)
 	if err != nil {
 		return nil, err
 	}
 	defer dir.Abort() // a no-op after Commit
-	if err := r.Render(ctx, dir); err != nil {
+	if err := publish.WriteAll(ctx, dir, p.Files); err != nil {
 		return nil, err
 	}
-	if err := copyAssets(fsys, s.Assets, dir); err != nil {
-		return nil, err
-	}
-	stage("render")
-	res.Activities = len(s.Activities)
-	res.Files, res.Bytes = dir.Files(), dir.Bytes()
+	p.stage("render")
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	if err := dir.Commit(); err != nil {
 		return nil, err
 	}
-	stage("publish")
-	return res, nil
+	p.stage("publish")
+	return &Result{Activities: len(p.Site.Activities), Files: dir.Files(), Bytes: dir.Bytes(), Stages: p.Stages}, nil
 }
 
 // Load reads site.toml and the content of the site in fsys and checks
@@ -107,17 +137,19 @@ func Load(ctx context.Context, fsys fs.FS) (*content.Site, error) {
 	return content.Load(ctx, fsys, cfg, md)
 }
 
-func copyAssets(fsys fs.FS, assets []content.Asset, out html.Output) error {
-	for _, a := range assets {
-		data, err := fs.ReadFile(fsys, a.Src)
-		if err != nil {
+// AssetFiles lists the files beside the Markdown (images) that pages use.
+func AssetFiles(fsys fs.FS, assets []content.Asset) []publish.File {
+	files := make([]publish.File, len(assets))
+	for i, a := range assets {
+		files[i] = publish.File{Path: a.Dst, Write: func(w io.Writer) error {
+			data, err := fs.ReadFile(fsys, a.Src)
+			if err == nil {
+				_, err = w.Write(data)
+			}
 			return err
-		}
-		if err := out.WriteFile(a.Dst, data); err != nil {
-			return err
-		}
+		}}
 	}
-	return nil
+	return files
 }
 
 // Summary writes a short table of what a build did.

@@ -7,6 +7,7 @@ import (
 	"path"
 	"runtime"
 	"strings"
+	"time"
 
 	"golang.org/x/sync/errgroup"
 
@@ -25,12 +26,20 @@ const Dir = "content"
 // Files are read and parsed in parallel; the result does not depend on
 // their order. On problems, Load returns a diag.List of all of them.
 func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
-	files, assets, errs := scan(fsys)
+	return load(ctx, fsys, cfg, md, nil)
+}
+
+func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown, cache *Cache) (*Site, error) {
+	files, assets, errs := scan(fsys, cache != nil)
 	parsed := make([]any, len(files))
 	problems := make([]diag.List, len(files))
 	g, ctx := errgroup.WithContext(ctx)
 	g.SetLimit(runtime.GOMAXPROCS(0))
 	for i, f := range files {
+		if e, ok := cache.get(f, md); ok {
+			parsed[i], problems[i] = e.parsed, e.problems
+			continue
+		}
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
@@ -40,6 +49,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 				return err
 			}
 			parsed[i], problems[i] = parse(f, src, md)
+			cache.put(f, md, parsed[i], problems[i])
 			return nil
 		})
 	}
@@ -49,6 +59,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 	for _, p := range problems {
 		errs.Merge(p)
 	}
+	cache.keep(files)
 	s := assemble(cfg, parsed, assets)
 	errs.Merge(validate(fsys, s))
 	if err := errs.Err(); err != nil {
@@ -62,11 +73,13 @@ type source struct {
 	path string
 	kind Kind
 	slug string
+	size int64     // only with a cache
+	mod  time.Time // only with a cache
 }
 
 // scan lists the Markdown files under content/ and the other files beside
 // them (images), and reports files in folders Møteplass does not know.
-func scan(fsys fs.FS) (files []source, assets map[string]bool, errs diag.List) {
+func scan(fsys fs.FS, stat bool) (files []source, assets map[string]bool, errs diag.List) {
 	assets = map[string]bool{}
 	err := fs.WalkDir(fsys, Dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -96,7 +109,13 @@ func scan(fsys fs.FS) (files []source, assets map[string]bool, errs diag.List) {
 			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, problem, "")
 			return nil
 		}
-		files = append(files, source{path: p, kind: kind, slug: s})
+		src := source{path: p, kind: kind, slug: s}
+		if stat {
+			if info, err := d.Info(); err == nil {
+				src.size, src.mod = info.Size(), info.ModTime()
+			}
+		}
+		files = append(files, src)
 		return nil
 	})
 	if err != nil {

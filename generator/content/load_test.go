@@ -41,7 +41,7 @@ func fixture(t *testing.T, path string) (fstest.MapFS, *txtar.Archive) {
 	return fsys, nil
 }
 
-func load(t *testing.T, fsys fstest.MapFS) (*Site, error) {
+func loadSite(t *testing.T, fsys fstest.MapFS) (*Site, error) {
 	t.Helper()
 	cfg, err := site.Load(fsys)
 	if err != nil {
@@ -52,7 +52,7 @@ func load(t *testing.T, fsys fstest.MapFS) (*Site, error) {
 
 func TestBaseFixtureIsValid(t *testing.T) {
 	fsys, _ := fixture(t, "testdata/base.txtar")
-	s, err := load(t, fsys)
+	s, err := loadSite(t, fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,7 +78,7 @@ func TestErrors(t *testing.T) {
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			fsys, ar := fixture(t, file)
-			_, err := load(t, fsys)
+			_, err := loadSite(t, fsys)
 			var list diag.List
 			if !errors.As(err, &list) {
 				t.Fatalf("want a diag.List, got %v", err)
@@ -110,7 +110,7 @@ func TestWindowsFilesJustWork(t *testing.T) {
 	orig := string(fsys["content/activities/trondelag/kor.md"].Data)
 	crlf := "\xef\xbb\xbf" + strings.ReplaceAll(orig, "\n", "\r\n")
 	fsys["content/activities/trondelag/kor.md"] = &fstest.MapFile{Data: []byte(crlf)}
-	s, err := load(t, fsys)
+	s, err := loadSite(t, fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -119,7 +119,7 @@ func TestWindowsFilesJustWork(t *testing.T) {
 	}
 	// Positions still count lines as the editor sees them.
 	fsys["content/activities/trondelag/kor.md"] = &fstest.MapFile{Data: []byte(strings.Replace(crlf, `mode = "physical"`, `mode = "fysisk"`, 1))}
-	_, err = load(t, fsys)
+	_, err = loadSite(t, fsys)
 	if err == nil || !strings.Contains(err.Error(), "kor.md:9:8: unknown mode") {
 		t.Errorf("got %v", err)
 	}
@@ -129,7 +129,7 @@ func TestDraftsAreCheckedButNotPublished(t *testing.T) {
 	fsys, _ := fixture(t, "testdata/base.txtar")
 	kor := string(fsys["content/activities/trondelag/kor.md"].Data)
 	fsys["content/activities/trondelag/utkast.md"] = &fstest.MapFile{Data: []byte(strings.Replace(kor, "+++\ntitle", "+++\ndraft = true\ntitle", 1))}
-	s, err := load(t, fsys)
+	s, err := loadSite(t, fsys)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestDraftsAreCheckedButNotPublished(t *testing.T) {
 		t.Errorf("%d activities, %d drafts", len(s.Activities), len(s.Drafts))
 	}
 	fsys["content/activities/trondelag/utkast.md"] = &fstest.MapFile{Data: []byte(strings.Replace(kor, "+++\ntitle", "+++\ndraft = true\ncategory = \"x\"\ntitle", 1))}
-	if _, err := load(t, fsys); err == nil {
+	if _, err := loadSite(t, fsys); err == nil {
 		t.Error("a draft with errors must fail the build")
 	}
 }

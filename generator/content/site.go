@@ -80,6 +80,7 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 				s.byPath[v.Path] = v
 			}
 		case *Handbook:
+			v.Chapters = nil // a cached handbook keeps those of the last load
 			s.Handbooks = append(s.Handbooks, v)
 			handbooks[v.Dir()] = v
 			s.byPath[v.Path] = v

@@ -3,35 +3,25 @@
 // project, handbook, report and plain pages, the search page and 404.html.
 //
 // New prepares everything shared between pages once (templates, resolved
-// activities, facet groups); Render then renders every page in parallel,
-// one worker per CPU, and hands each finished file to an Output.
+// activities, facet groups); Files then lists every page as a
+// publish.File that renders when it is written.
 package html
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"html/template"
+	"io"
 	"io/fs"
-	"runtime"
 	"strings"
-	"sync"
 	"time"
-
-	"golang.org/x/sync/errgroup"
 
 	"moteplass/generator/content"
 	"moteplass/generator/i18n"
 	"moteplass/generator/markdown"
+	"moteplass/generator/publish"
 	"moteplass/generator/site"
 )
-
-// An Output receives the files of the built site. name is a slash path
-// relative to the output folder, such as "aktiviteter/kor/index.html".
-// WriteFile must be safe for concurrent use.
-type Output interface {
-	WriteFile(name string, data []byte) error
-}
 
 // Options configure a Renderer. The zero value renders as of time.Now.
 type Options struct {
@@ -65,7 +55,6 @@ type Renderer struct {
 	facets     []*facet
 	footer     []*content.Page
 
-	bufs sync.Pool
 }
 
 // New prepares a Renderer for s with the theme in theme.
@@ -83,7 +72,6 @@ func New(s *content.Site, theme fs.FS, md *markdown.Markdown, opt Options) (*Ren
 		now:   now.In(content.Oslo),
 		extra: opt.Extra,
 	}
-	r.bufs.New = func() any { return new(bytes.Buffer) }
 	var err error
 	for _, code := range site.Languages {
 		if code == s.Config.Language || usesLanguage(s, code) {
@@ -125,44 +113,26 @@ func usesLanguage(s *content.Site, code string) bool {
 	return false
 }
 
-// A job renders one file.
-type job struct {
-	path   string // output file
-	layout string // template name, e.g. "activity"
-	page   func() (*Page, error)
+// Files lists every page of the site and the theme's static files; each
+// is rendered when it is written.
+func (r *Renderer) Files() []publish.File {
+	files := r.pages()
+	return append(files, r.static()...)
 }
 
 // Render renders every page and hands it to out.
-func (r *Renderer) Render(ctx context.Context, out Output) error {
-	jobs := r.jobs()
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, j := range jobs {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return r.renderJob(j, out)
-		})
-	}
-	if err := g.Wait(); err != nil {
-		return err
-	}
-	return r.copyStatic(out)
+func (r *Renderer) Render(ctx context.Context, out publish.Output) error {
+	return publish.WriteAll(ctx, out, r.Files())
 }
 
-func (r *Renderer) renderJob(j job, out Output) error {
-	p, err := j.page()
-	if err != nil {
-		return fmt.Errorf("%s: %w", j.path, err)
-	}
-	buf := r.bufs.Get().(*bytes.Buffer)
-	buf.Reset()
-	defer r.bufs.Put(buf)
-	if err := r.tmpl.execute(buf, j.layout, p); err != nil {
-		return fmt.Errorf("%s: %w", j.path, err)
-	}
-	return out.WriteFile(j.path, buf.Bytes())
+func (r *Renderer) file(path, layout string, page func() (*Page, error)) publish.File {
+	return publish.File{Path: path, Write: func(w io.Writer) error {
+		p, err := page()
+		if err != nil {
+			return err
+		}
+		return r.tmpl.execute(w, layout, p)
+	}}
 }
 
 // body renders a file's Markdown body as HTML.
@@ -174,16 +144,21 @@ func (r *Renderer) body(f *content.File) (template.HTML, error) {
 	return template.HTML(b.String()), nil // goldmark escapes; raw HTML only if the site opted in
 }
 
-// copyStatic copies the theme's static/ folder to /static/.
-func (r *Renderer) copyStatic(out Output) error {
-	return fs.WalkDir(r.theme, "static", func(p string, d fs.DirEntry, err error) error {
+// static lists the theme's static/ folder, published under /static/.
+func (r *Renderer) static() []publish.File {
+	var files []publish.File
+	fs.WalkDir(r.theme, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || strings.HasPrefix(d.Name(), ".") {
 			return err
 		}
-		data, err := fs.ReadFile(r.theme, p)
-		if err != nil {
+		files = append(files, publish.File{Path: p, Write: func(w io.Writer) error {
+			data, err := fs.ReadFile(r.theme, p)
+			if err == nil {
+				_, err = w.Write(data)
+			}
 			return err
-		}
-		return out.WriteFile(p, data)
+		}})
+		return nil
 	})
+	return files
 }

@@ -6,19 +6,20 @@ import (
 	"time"
 
 	"moteplass/generator/content"
+	"moteplass/generator/publish"
 )
 
-// jobs lists every page of the site. Listing is cheap; each job's page
-// func does the work, in a worker, so no page is held in memory longer
-// than it takes to write it.
-func (r *Renderer) jobs() []job {
-	var jobs []job
+// pages lists every page of the site. Listing is cheap; each page func
+// does the work when the file is written, so no page is held in memory
+// longer than it takes to write it.
+func (r *Renderer) pages() []publish.File {
+	var files []publish.File
 	add := func(path, layout string, page func() (*Page, error)) {
 		file := strings.TrimPrefix(path, "/")
 		if !strings.HasSuffix(file, ".html") {
 			file += "index.html"
 		}
-		jobs = append(jobs, job{path: file, layout: layout, page: page})
+		files = append(files, r.file(file, layout, page))
 	}
 	add("/", "home", r.home)
 	add("/404.html", "404", func() (*Page, error) {
@@ -99,7 +100,7 @@ func (r *Renderer) jobs() []job {
 			return p, err
 		})
 	}
-	return jobs
+	return files
 }
 
 func facetTitle(r *Renderer, f *facet, v *FacetValue) string {
