@@ -54,7 +54,6 @@ type Renderer struct {
 	byPath     map[string]*Activity
 	facets     []*facet
 	footer     []*content.Page
-
 }
 
 // New prepares a Renderer for s with the theme in theme.
