@@ -19,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -90,8 +91,28 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	out := fs.String("out", "public", "the output `folder`; replaced as a whole when the build succeeds")
 	now := fs.String("now", "", "build as of this `date` (2026-01-06 or 2026-01-06T19:00:00+01:00) for reproducible builds; default: now")
 	quiet := fs.Bool("quiet", false, "print nothing but errors")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile to `file` (go tool pprof)")
+	memProfile := fs.String("memprofile", "", "write a memory profile to `file` after the build")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
+	}
+	if *cpuProfile != "" {
+		f, err := os.Create(*cpuProfile)
+		if err != nil {
+			fmt.Fprintf(stderr, "moteplass build: %v\n", err)
+			return exitUsage
+		}
+		defer f.Close()
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
+	if *memProfile != "" {
+		defer func() {
+			if f, err := os.Create(*memProfile); err == nil {
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+		}()
 	}
 	if fs.NArg() > 0 {
 		fmt.Fprintf(stderr, "moteplass build: unexpected argument %q\n", fs.Arg(0))

@@ -134,9 +134,21 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 }
 
 func sortByTitle[T any](list []T, key func(T) (title, slug string)) {
-	slices.SortStableFunc(list, func(a, b T) int {
-		ta, sa := key(a)
-		tb, sb := key(b)
-		return cmp.Or(collate.Compare(ta, tb), cmp.Compare(sa, sb))
+	// Collation keys are computed once per item, not once per comparison.
+	type keyed struct {
+		item       T
+		key        []rune
+		title, slg string
+	}
+	ks := make([]keyed, len(list))
+	for i, v := range list {
+		t, s := key(v)
+		ks[i] = keyed{v, collate.Key(t), t, s}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		return cmp.Or(slices.Compare(a.key, b.key), collate.Compare(a.title, b.title), cmp.Compare(a.slg, b.slg))
 	})
+	for i := range ks {
+		list[i] = ks[i].item
+	}
 }

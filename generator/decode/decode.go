@@ -23,6 +23,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 
@@ -283,8 +284,21 @@ type Field struct {
 }
 
 // Fields lists the decoded fields of struct type t in declaration order,
-// including those of embedded structs.
+// including those of embedded structs. The result is shared: do not
+// modify it.
 func Fields(t reflect.Type) []Field {
+	if f, ok := fieldCache.Load(t); ok {
+		return f.([]Field)
+	}
+	f, _ := fieldCache.LoadOrStore(t, fields(t))
+	return f.([]Field)
+}
+
+// fieldCache holds the fields of each type decoded so far: reflection
+// over struct tags is slow next to decoding one small file.
+var fieldCache sync.Map
+
+func fields(t reflect.Type) []Field {
 	var out []Field
 	for _, f := range reflect.VisibleFields(t) {
 		key, ok := f.Tag.Lookup("toml")

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"html/template"
 	"strconv"
 	"strings"
 	"time"
@@ -22,6 +23,16 @@ type CardData struct {
 
 // Card pairs the page with an activity shown at its next meeting.
 func (p *Page) Card(a *Activity) CardData { return CardData{p, a, a.Next} }
+
+// CardHTML returns the activity's card as it appears in lists, rendered
+// once per build.
+func (p *Page) CardHTML(a *Activity) (template.HTML, error) {
+	if p.Lang != p.r.lang {
+		return p.r.tmpl.partial("card", p.Card(a))
+	}
+	a.cardOnce.Do(func() { a.card, a.cardErr = p.r.tmpl.partial("card", p.Card(a)) })
+	return a.card, a.cardErr
+}
 
 // Meeting pairs the page with one meeting of an activity.
 func (p *Page) Meeting(m Meeting) CardData { return CardData{p, m.Activity, m.Start} }

@@ -67,6 +67,18 @@ func (t *templates) execute(w io.Writer, layout string, p *Page) error {
 	return tmpl.ExecuteTemplate(w, "base", p)
 }
 
+// partial renders one named partial, such as "card", on its own.
+func (t *templates) partial(name string, data any) (template.HTML, error) {
+	var b strings.Builder
+	for _, tmpl := range t.byName {
+		if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+			return "", err
+		}
+		return template.HTML(b.String()), nil // html/template escaped it
+	}
+	return "", fmt.Errorf("theme: no layouts")
+}
+
 // funcs are the helpers layouts may call besides the Page's methods.
 var funcs = template.FuncMap{
 	"join": strings.Join,

@@ -1,6 +1,8 @@
 package html
 
 import (
+	"html/template"
+	"sync"
 	"time"
 
 	"moteplass/generator/content"
@@ -24,6 +26,12 @@ type Activity struct {
 
 	Next    time.Time // start of the next meeting at or after now; zero if none
 	NextEnd time.Time // its end; zero if the activity gives no end
+
+	// An activity appears on half a dozen lists; its card is rendered
+	// once, in the site's language.
+	cardOnce sync.Once
+	card     template.HTML
+	cardErr  error
 }
 
 // Upcoming reports whether the activity meets again.

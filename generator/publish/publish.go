@@ -77,8 +77,12 @@ func (d *Dir) mkdir(dir string) error {
 	if _, ok := d.made.Load(dir); ok {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
+	// Most folders are new leaves under a folder already made: one
+	// mkdir call instead of MkdirAll's walk up the path.
+	if err := os.Mkdir(dir, 0o755); err != nil && !os.IsExist(err) {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
 	}
 	d.made.Store(dir, true)
 	return nil
