@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"moteplass/generator/chart"
 	"moteplass/generator/content"
 )
 
@@ -125,4 +126,34 @@ func tel(s string) string {
 func capitalise(s string) string {
 	r, size := utf8.DecodeRuneInString(s)
 	return string(unicode.ToUpper(r)) + s[size:]
+}
+
+// ChartOf converts a report figure for package chart.
+func ChartOf(f content.Figure) chart.Figure {
+	c := chart.Figure{Type: f.Type, Labels: f.Labels, Unit: f.Unit}
+	if len(f.Series) == 0 {
+		c.Series = []chart.Series{{Name: f.Title, Values: f.Values}}
+	}
+	for _, s := range f.Series {
+		c.Series = append(c.Series, chart.Series{Name: s.Name, Values: s.Values})
+	}
+	return c
+}
+
+// Chart draws figure number n (from 1) of a report as inline SVG.
+func (p *Page) Chart(n int, f content.Figure) (template.HTML, error) {
+	layout := chart.New(ChartOf(f), chart.Options{Width: 640, Height: 320, FontSize: 13, Format: p.Decimal})
+	kind, err := p.T("chart_" + f.Type)
+	if err != nil {
+		return "", err
+	}
+	desc, err := p.T("chart_desc", "kind", kind, "n", len(f.Labels))
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	if err := chart.SVG(&b, layout, "figur-"+strconv.Itoa(n), f.Title, desc); err != nil {
+		return "", err
+	}
+	return template.HTML(b.String()), nil // chart.SVG escapes every text
 }
