@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"moteplass/generator/content"
+	"moteplass/generator/export"
 	"moteplass/generator/html"
 	"moteplass/generator/markdown"
 	"moteplass/generator/publish"
@@ -77,6 +78,7 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 		return nil, err
 	}
 	p.Files = append(r.Files(), AssetFiles(fsys, p.Site.Assets)...)
+	p.Files = append(p.Files, export.Files(p.Site, cfg.URL)...)
 	p.stage("prepare")
 	return p, nil
 }

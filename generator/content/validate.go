@@ -113,6 +113,9 @@ func (v *validator) organisation(o *Organisation) {
 }
 
 func (v *validator) project(p *Project) {
+	if slices.Contains([]string{"program", "finansiering", "status"}, p.Slug) {
+		v.errs.Add(diag.Pos{Path: p.Path, Line: 1, Col: 1}, fmt.Sprintf("a project cannot be called %q: the overview uses /prosjekter/%s/ for its filters", p.Slug, p.Slug), "rename the file")
+	}
 	v.organisationRef(&p.File, p.Organisation)
 	v.vocab(&p.File, "status", p.Status, site.Statuses)
 	if !p.End.IsZero() && !p.Start.IsZero() && p.End.Before(p.Start) {

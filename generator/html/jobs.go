@@ -65,11 +65,22 @@ func (r *Renderer) pages() []publish.File {
 	for _, o := range r.site.Organisations {
 		add(o.URL(), "organisation", func() (*Page, error) { return r.organisation(o) })
 	}
+	projectFacets := r.projectFacets()
 	add("/prosjekter/", "projects", func() (*Page, error) {
-		p := r.page("/prosjekter/", r.lang.UI["projects"], "", r.projectViews())
+		p := r.page("/prosjekter/", r.lang.UI["projects"], "", r.projectsPage(nil, projectFacets))
 		p.Section = "projects"
 		return p, nil
 	})
+	for _, f := range projectFacets {
+		for _, v := range f.Values {
+			add(v.Path(), "projects", func() (*Page, error) {
+				p := r.page(v.Path(), r.lang.UI["projects"]+": "+v.Title, "", r.projectsPage(v, projectFacets))
+				p.Section = "projects"
+				p.Crumbs = []Link{{"/prosjekter/", r.lang.UI["projects"]}}
+				return p, nil
+			})
+		}
+	}
 	for _, pr := range r.site.Projects {
 		add(pr.URL(), "project", func() (*Page, error) { return r.project(pr) })
 	}
@@ -246,20 +257,8 @@ type ProjectView struct {
 }
 
 func (r *Renderer) projectView(pr *content.Project) *ProjectView {
-	v := &ProjectView{Project: pr, Org: r.site.Organisation(pr.Organisation)}
-	for _, g := range pr.GrantList {
-		v.Total += g.Amount
-	}
-	var reps []*content.Report
-	for _, rep := range r.site.Reports {
-		if rep.Project == pr.Slug {
-			reps = append(reps, rep)
-			if v.Actual == 0 && rep.Reach.Actual > 0 {
-				v.Actual = rep.Reach.Actual // reports are newest first
-			}
-		}
-	}
-	v.Reports = r.reportViews(reps)
+	v := &ProjectView{Project: pr, Org: r.site.Organisation(pr.Organisation), Total: pr.GrantTotal(), Actual: r.site.ActualReach(pr)}
+	v.Reports = r.reportViews(r.site.ReportsOf(pr))
 	for _, h := range r.site.Handbooks {
 		if h.Project == pr.Slug {
 			v.Handbooks = append(v.Handbooks, h)
@@ -271,14 +270,6 @@ func (r *Renderer) projectView(pr *content.Project) *ProjectView {
 		}
 	}
 	return v
-}
-
-func (r *Renderer) projectViews() []*ProjectView {
-	out := make([]*ProjectView, len(r.site.Projects))
-	for i, pr := range r.site.Projects {
-		out[i] = r.projectView(pr)
-	}
-	return out
 }
 
 func (r *Renderer) project(pr *content.Project) (*Page, error) {
