@@ -3,17 +3,15 @@ module moteplass
 go 1.26.0
 
 require (
+	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/BurntSushi/toml v1.6.0
+	github.com/fsnotify/fsnotify v1.10.1
+	github.com/teambition/rrule-go v1.8.2
 	github.com/yuin/goldmark v1.8.7
+	golang.org/x/image v0.40.0
+	golang.org/x/sync v0.24.0
 	golang.org/x/text v0.43.0
 	golang.org/x/tools v0.52.0
 )
 
-require (
-	codeberg.org/go-pdf/fpdf v0.12.0 // indirect
-	github.com/fsnotify/fsnotify v1.10.1 // indirect
-	github.com/teambition/rrule-go v1.8.2 // indirect
-	golang.org/x/image v0.40.0 // indirect
-	golang.org/x/sync v0.24.0 // indirect
-	golang.org/x/sys v0.49.0 // indirect
-)
+require golang.org/x/sys v0.49.0 // indirect

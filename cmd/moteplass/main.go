@@ -131,6 +131,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	if code := report(err, stderr); code != exitOK {
 		return code
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintf(stderr, "warning: %v\n", w)
+	}
 	if !*quiet {
 		res.Summary(stdout)
 	}

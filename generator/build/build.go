@@ -9,12 +9,16 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"strings"
+	"sync"
 	"time"
 
 	"moteplass/generator/content"
+	"moteplass/generator/diag"
 	"moteplass/generator/export"
 	"moteplass/generator/html"
 	"moteplass/generator/markdown"
+	"moteplass/generator/pdf"
 	"moteplass/generator/publish"
 	"moteplass/generator/site"
 	"moteplass/themes"
@@ -36,6 +40,25 @@ type Plan struct {
 	Files  []publish.File
 	Stages []Stage
 	clock  time.Time
+
+	mu       sync.Mutex
+	warnings diag.List // from PDFs, as their files are written
+}
+
+// Warnings returns what rendering the files so far reported without
+// failing: characters a PDF font lacks, images it cannot place.
+func (p *Plan) Warnings() diag.List {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	w := append(diag.List(nil), p.warnings...)
+	w.Sort()
+	return w
+}
+
+func (p *Plan) warn(l diag.List) {
+	p.mu.Lock()
+	p.warnings = append(p.warnings, l...)
+	p.mu.Unlock()
 }
 
 // A Stage is one step of the pipeline and the time it took.
@@ -73,12 +96,25 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := html.New(p.Site, theme, md, html.Options{Now: opt.Now})
+	r, err := html.New(p.Site, theme, md, html.Options{Now: opt.Now, PDFs: true})
 	if err != nil {
 		return nil, err
 	}
 	p.Files = append(r.Files(), AssetFiles(fsys, p.Site.Assets)...)
 	p.Files = append(p.Files, export.Files(p.Site, cfg.URL)...)
+	fonts, err := pdf.LoadFonts(theme, fsys, cfg.PDF)
+	if err != nil {
+		return nil, err
+	}
+	words := pdf.WordsFrom(r.Lang())
+	for _, h := range p.Site.Handbooks {
+		opt := pdf.Options{FS: fsys, Fonts: fonts, HTMLURL: cfg.URL(h.URL()), URL: cfg.URL, Words: words}
+		p.Files = append(p.Files, publish.File{Path: strings.TrimPrefix(h.PDFURL(), "/"), Write: func(w io.Writer) error {
+			warnings, err := pdf.Handbook(w, h, p.Site.Organisation(h.Organisation), opt)
+			p.warn(warnings)
+			return err
+		}})
+	}
 	p.stage("prepare")
 	return p, nil
 }
@@ -92,6 +128,7 @@ func siteDir(opt Options) string {
 
 // A Result describes a finished build.
 type Result struct {
+	Warnings   diag.List
 	Activities int
 	Files      int64
 	Bytes      int64
@@ -125,7 +162,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	p.stage("publish")
-	return &Result{Activities: len(p.Site.Activities), Files: dir.Files(), Bytes: dir.Bytes(), Stages: p.Stages}, nil
+	return &Result{Warnings: p.Warnings(), Activities: len(p.Site.Activities), Files: dir.Files(), Bytes: dir.Bytes(), Stages: p.Stages}, nil
 }
 
 // Load reads site.toml and the content of the site in fsys and checks

@@ -16,3 +16,10 @@ func (b BodyLines) Pos(off int) diag.Pos {
 	}
 	return b.lines.Pos(b.base + off)
 }
+
+// NewBodyLines returns the BodyLines of a body that starts at byte offset
+// bodyStart of the file indexed by lines; for tests and tools that build
+// Files without the loader.
+func NewBodyLines(lines *diag.Lines, bodyStart int) BodyLines {
+	return BodyLines{lines: lines, base: bodyStart}
+}

@@ -28,9 +28,9 @@ type Options struct {
 	// Now is the moment the site is built for: it decides what is
 	// upcoming. Fix it for reproducible builds.
 	Now time.Time
-	// Extra adds links to files other stages write (PDFs): a page path
-	// such as "/handboker/x/" maps to extra links shown on that page.
-	Extra map[string][]Link
+	// PDFs says the build writes handbooks and reports as PDF too, so
+	// their pages link to them.
+	PDFs bool
 }
 
 // A Link is a labelled address.
@@ -48,7 +48,7 @@ type Renderer struct {
 	langs map[string]*i18n.Lang
 	lang  *i18n.Lang // the site's language
 	now   time.Time
-	extra map[string][]Link
+	pdfs  bool
 
 	activities []*Activity // upcoming first, by next meeting, then title
 	byPath     map[string]*Activity
@@ -69,7 +69,7 @@ func New(s *content.Site, theme fs.FS, md *markdown.Markdown, opt Options) (*Ren
 		theme: theme,
 		langs: map[string]*i18n.Lang{},
 		now:   now.In(content.Oslo),
-		extra: opt.Extra,
+		pdfs:  opt.PDFs,
 	}
 	var err error
 	for _, code := range site.Languages {
@@ -111,6 +111,9 @@ func usesLanguage(s *content.Site, code string) bool {
 	}
 	return false
 }
+
+// Lang returns the site's language.
+func (r *Renderer) Lang() *i18n.Lang { return r.lang }
 
 // Files lists every page of the site and the theme's static files; each
 // is rendered when it is written.

@@ -160,8 +160,20 @@ type NavItem struct {
 	Current bool
 }
 
-// Extra returns links other stages added to this page (PDF downloads).
-func (p *Page) Extra() []Link { return p.r.extra[p.Path] }
+// PDF returns the address of the PDF version of the handbook or report
+// the page shows, or "" when the build writes no PDFs.
+func (p *Page) PDF() string {
+	if !p.r.pdfs {
+		return ""
+	}
+	switch d := p.Data.(type) {
+	case *HandbookPage:
+		return d.PDFURL()
+	case *ReportView:
+		return d.PDFURL()
+	}
+	return ""
+}
 
 // CountyName returns the name of a county given as key or name.
 func (p *Page) CountyName(s string) string {
