@@ -236,11 +236,14 @@ func HeadingIDs(doc ast.Node) []string {
 }
 
 func (r *resolver) nearFile(p string) string {
-	paths := slices.Sorted(maps.Keys(r.s.byPath))
-	if n := suggest.Nearest(path.Base(p), baseNames(paths, path.Dir(p))); n != "" {
+	names := baseNames(slices.Sorted(maps.Keys(r.s.byPath)), path.Dir(p))
+	if n := suggest.Nearest(path.Base(p), names); n != "" {
 		return `did you mean "` + n + `"?`
 	}
-	return "links to other pages name their file, e.g. 02-rollen.md"
+	if len(names) > 0 && len(names) <= 12 {
+		return "files there: " + strings.Join(names, ", ")
+	}
+	return "links to other pages name their Markdown file, e.g. 02-rollen.md"
 }
 
 func baseNames(paths []string, dir string) []string {
