@@ -1,4 +1,4 @@
-package main
+package corpus
 
 // municipalities are real Norwegian municipalities by county key, enough
 // to spread a corpus the way a national directory is spread.
