@@ -133,7 +133,16 @@ var repeats = []string{"FREQ=WEEKLY;BYDAY=MO", "FREQ=WEEKLY;BYDAY=TU", "FREQ=WEE
 
 func (g *gen) activity(i int, o org) {
 	r := g.r
-	ch := pick(r, o.chapters)
+	// Every county in turn, so even a small corpus covers them all; the
+	// local chapter there runs it, if the organisation has one.
+	county := counties[i%len(counties)]
+	ch := chapter{county: county, municipality: pick(r, municipalities[county])}
+	for _, c := range o.chapters {
+		if c.county == county {
+			ch = c
+			break
+		}
+	}
 	mode := "physical"
 	switch x := r.IntN(20); {
 	case x < 5:
@@ -151,7 +160,10 @@ func (g *gen) activity(i int, o org) {
 	}
 	start := time.Date(2025+r.IntN(2), time.Month(1+r.IntN(12)), 1+r.IntN(28), 17+r.IntN(4), []int{0, 30}[r.IntN(2)], 0, 0, time.UTC)
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\ntitle = %q\nsummary = %q\norganisation = %q\nchapter = %q\n", title, sentence(r)+" "+sentence(r), o.slug, ch.id)
+	fmt.Fprintf(&b, "+++\ntitle = %q\nsummary = %q\norganisation = %q\n", title, sentence(r)+" "+sentence(r), o.slug)
+	if ch.id != "" {
+		fmt.Fprintf(&b, "chapter = %q\n", ch.id)
+	}
 	if r.IntN(4) == 0 {
 		fmt.Fprintf(&b, "project = \"prosjekt-%s\"\n", strings.TrimPrefix(o.slug, "org-"))
 	}
@@ -171,7 +183,7 @@ func (g *gen) activity(i int, o org) {
 	if mode != "physical" {
 		fmt.Fprintf(&b, "\n[online]\nplatform = %q\n", pick(r, []string{"Zoom", "Teams", "Whereby"}))
 	}
-	fmt.Fprintf(&b, "\n[contact]\nname = \"Gruppeledere\"\nemail = \"%s@%s.example.org\"\n+++\n", ch.id, o.slug)
+	fmt.Fprintf(&b, "\n[contact]\nname = \"Gruppeledere\"\nemail = \"post@%s.example.org\"\n+++\n", o.slug)
 	b.WriteString(body(r))
 	g.write(fmt.Sprintf("content/activities/%s/aktivitet-%06d.md", ch.county, i), b.String())
 }
