@@ -5,7 +5,6 @@
 package collate
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode"
@@ -15,11 +14,23 @@ import (
 
 // Compare returns -1, 0 or +1 as a sorts before, with or after b.
 func Compare(a, b string) int {
-	return cmp.Or(
-		slices.Compare(Key(a), Key(b)),
-		strings.Compare(strings.ToLower(a), strings.ToLower(b)),
-		strings.Compare(swapCase(a), swapCase(b)), // lower case first
-	)
+	if a == b {
+		return 0
+	}
+	if c := slices.Compare(Key(a), Key(b)); c != 0 {
+		return c
+	}
+	return Tie(a, b)
+}
+
+// Tie orders two texts with the same Key: accents, then case (lower case
+// first), then bytes. Sorting many items, compare precomputed Keys and
+// call Tie only when they are equal.
+func Tie(a, b string) int {
+	if c := strings.Compare(strings.ToLower(a), strings.ToLower(b)); c != 0 {
+		return c
+	}
+	return strings.Compare(swapCase(a), swapCase(b))
 }
 
 func swapCase(s string) string {

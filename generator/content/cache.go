@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"io/fs"
+	"strings"
 	"sync"
 	"time"
 
@@ -21,8 +22,87 @@ import (
 // re-linked. A nil *Cache caches nothing.
 type Cache struct {
 	mu      sync.Mutex
-	md      *markdown.Markdown
+	opt     markdown.Options
 	entries map[string]cacheEntry
+
+	// The last scan of content/, and the paths changed since: with
+	// them a load need not walk and stat thousands of files.
+	files    []source
+	assets   map[string]bool
+	scanErrs diag.List
+	dirty    map[string]bool
+	rescan   bool
+}
+
+// Changed tells the cache that the files or folders at paths (slash-
+// separated, relative to the site folder) changed since the last load,
+// as a file watcher reports. The next load then looks at those paths
+// only, unless one is a new or removed file or a folder.
+func (c *Cache) Changed(paths ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.dirty == nil {
+		c.dirty = map[string]bool{}
+	}
+	for _, p := range paths {
+		c.dirty[p] = true
+	}
+}
+
+// Rescan makes the next load walk the whole content folder, as when a
+// file watcher has lost events.
+func (c *Cache) Rescan() {
+	c.mu.Lock()
+	c.rescan = true
+	c.mu.Unlock()
+}
+
+// scan returns the content files, from the last scan and the changes
+// since where it can.
+func (c *Cache) scan(fsys fs.FS) ([]source, map[string]bool, diag.List) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.files != nil && !c.rescan && c.update(fsys) {
+		c.dirty = nil
+		return c.files, c.assets, c.scanErrs
+	}
+	c.files, c.assets, c.scanErrs = scan(fsys, true)
+	c.dirty, c.rescan = nil, false
+	return c.files, c.assets, c.scanErrs
+}
+
+// update applies the dirty paths to the last scan. It reports false when
+// a full scan is needed: a file or folder appeared or went away.
+func (c *Cache) update(fsys fs.FS) bool {
+	if len(c.scanErrs) > 0 {
+		return false // the last scan found problems; look again
+	}
+	index := make(map[string]int, len(c.dirty))
+	for p := range c.dirty {
+		index[p] = -1
+	}
+	for i, f := range c.files {
+		if _, ok := index[f.path]; ok {
+			index[f.path] = i
+		}
+	}
+	for p, i := range index {
+		if !strings.HasPrefix(p, Dir+"/") {
+			continue // site.toml, themes/: the scan does not change
+		}
+		st, err := fs.Stat(fsys, p)
+		exists := err == nil
+		known := i >= 0 || c.assets[p]
+		switch {
+		case exists && st.IsDir(), exists != known:
+			return false
+		case !exists:
+			// A temporary file an editor wrote and renamed away.
+		case i >= 0:
+			c.files[i].size, c.files[i].mod = st.Size(), st.ModTime()
+		}
+	}
+	return true
 }
 
 type cacheEntry struct {
@@ -48,9 +128,9 @@ func (c *Cache) get(f source, md *markdown.Markdown) (cacheEntry, bool) {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.md != md {
-		// Another Markdown setup (site.toml changed) parses differently.
-		c.md, c.entries = md, map[string]cacheEntry{}
+	if c.opt != md.Options() {
+		// Other Markdown options (site.toml changed) parse differently.
+		c.opt, c.entries = md.Options(), map[string]cacheEntry{}
 	}
 	e, ok := c.entries[f.path]
 	return e, ok && e.size == f.size && e.mod.Equal(f.mod) && e.kind == f.kind && e.slug == f.slug && !f.mod.IsZero()
@@ -62,7 +142,7 @@ func (c *Cache) put(f source, md *markdown.Markdown, parsed any, problems diag.L
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.md == md {
+	if c.opt == md.Options() {
 		c.entries[f.path] = cacheEntry{f.size, f.mod, f.kind, f.slug, parsed, problems}
 	}
 }

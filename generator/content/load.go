@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/yuin/goldmark/ast"
 	"golang.org/x/sync/errgroup"
 
 	"moteplass/generator/decode"
@@ -30,7 +31,14 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 }
 
 func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown, cache *Cache) (*Site, error) {
-	files, assets, errs := scan(fsys, cache != nil)
+	var files []source
+	var assets map[string]bool
+	var errs diag.List
+	if cache != nil {
+		files, assets, errs = cache.scan(fsys)
+	} else {
+		files, assets, errs = scan(fsys, false)
+	}
 	parsed := make([]any, len(files))
 	problems := make([]diag.List, len(files))
 	g, ctx := errgroup.WithContext(ctx)
@@ -205,6 +213,12 @@ func parse(f source, src []byte, md *markdown.Markdown) (any, diag.List) {
 		Meta:  meta,
 		Lines: BodyLines{lines: lines, base: bodyStart},
 	}
+	ast.Walk(file.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if entering && (n.Kind() == ast.KindLink || n.Kind() == ast.KindImage) {
+			file.links = append(file.links, n)
+		}
+		return ast.WalkContinue, nil
+	})
 	return v, errs
 }
 

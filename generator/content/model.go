@@ -3,7 +3,9 @@ package content
 import (
 	"github.com/yuin/goldmark/ast"
 
+	"moteplass/generator/collate"
 	"moteplass/generator/decode"
+	"moteplass/generator/schedule"
 )
 
 // Kind names a kind of content file.
@@ -30,6 +32,20 @@ type File struct {
 	Doc   ast.Node    // Body parsed by package markdown; positions index Body
 	Meta  *decode.Doc // where each front-matter key is, for later errors
 	Lines BodyLines   // turns body offsets into file positions
+
+	links    []ast.Node // the link and image nodes of Doc, found once
+	titleKey []rune     // collation key of keyTitle
+	keyTitle string
+}
+
+// TitleKey returns the collation key of title, the file's title,
+// computed once per title: sorting thousands of activities on every
+// rebuild would otherwise redo it.
+func (f *File) TitleKey(title string) []rune {
+	if f.titleKey == nil || f.keyTitle != title {
+		f.titleKey, f.keyTitle = collate.Key(title), title
+	}
+	return f.titleKey
 }
 
 // An Organisation runs activities and projects.
@@ -107,7 +123,12 @@ type Activity struct {
 	Online        Online   `toml:"online" doc:"Hvordan man deltar på nett (for digital og hybrid)"`
 	Signup        Signup   `toml:"signup" doc:"Påmelding"`
 	Contact       Contact  `toml:"contact" doc:"Hvem man kan kontakte"`
+
+	rule *schedule.Rule // Schedule.Repeat, parsed by validation
 }
+
+// Rule returns the activity's recurrence, or nil if it meets once.
+func (a *Activity) Rule() *schedule.Rule { return a.rule }
 
 // A Schedule says when an activity happens.
 type Schedule struct {

@@ -73,18 +73,13 @@ func fileOf(v any) *File {
 
 func (r *resolver) document(v any) {
 	f := fileOf(v)
-	ast.Walk(f.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
+	for _, n := range f.links {
 		var dest string
 		switch n := n.(type) {
 		case *ast.Link:
 			dest = string(n.Destination)
 		case *ast.Image:
 			dest = string(n.Destination)
-		default:
-			return ast.WalkContinue, nil
 		}
 		pos := f.Lines.Pos(nodeOffset(n))
 		if href, ok := r.link(f, v, dest, pos, n.Kind() == ast.KindImage); ok {
@@ -93,8 +88,7 @@ func (r *resolver) document(v any) {
 				r.imageSize(f, img, dest)
 			}
 		}
-		return ast.WalkContinue, nil
-	})
+	}
 }
 
 // nodeOffset finds a byte offset for an inline node: its own, or that of

@@ -120,11 +120,11 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 			s.projects[p.Slug] = p
 		}
 	}
-	sortByTitle(s.Organisations, func(o *Organisation) (string, string) { return o.Title, o.Slug })
-	sortByTitle(s.Projects, func(p *Project) (string, string) { return p.Title, p.Slug })
-	sortByTitle(s.Activities, func(a *Activity) (string, string) { return a.Title, a.Slug })
-	sortByTitle(s.Handbooks, func(h *Handbook) (string, string) { return h.Title, h.Slug })
-	sortByTitle(s.Pages, func(p *Page) (string, string) { return p.Title, p.Slug })
+	sortByTitle(s.Organisations, func(o *Organisation) (*File, string) { return &o.File, o.Title })
+	sortByTitle(s.Projects, func(p *Project) (*File, string) { return &p.File, p.Title })
+	sortByTitle(s.Activities, func(a *Activity) (*File, string) { return &a.File, a.Title })
+	sortByTitle(s.Handbooks, func(h *Handbook) (*File, string) { return &h.File, h.Title })
+	sortByTitle(s.Pages, func(p *Page) (*File, string) { return &p.File, p.Title })
 	// Reports: newest first, as funders read them.
 	slices.SortStableFunc(s.Reports, func(a, b *Report) int {
 		return cmp.Or(b.Date.Time().Compare(a.Date.Time()), cmp.Compare(a.Slug, b.Slug))
@@ -133,22 +133,13 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 	return s
 }
 
-func sortByTitle[T any](list []T, key func(T) (title, slug string)) {
-	// Collation keys are computed once per item, not once per comparison.
-	type keyed struct {
-		item       T
-		key        []rune
-		title, slg string
-	}
-	ks := make([]keyed, len(list))
-	for i, v := range list {
-		t, s := key(v)
-		ks[i] = keyed{v, collate.Key(t), t, s}
-	}
-	slices.SortStableFunc(ks, func(a, b keyed) int {
-		return cmp.Or(slices.Compare(a.key, b.key), collate.Compare(a.title, b.title), cmp.Compare(a.slg, b.slg))
+func sortByTitle[T any](list []T, key func(T) (*File, string)) {
+	slices.SortStableFunc(list, func(a, b T) int {
+		fa, ta := key(a)
+		fb, tb := key(b)
+		if c := slices.Compare(fa.TitleKey(ta), fb.TitleKey(tb)); c != 0 {
+			return c
+		}
+		return cmp.Or(collate.Tie(ta, tb), cmp.Compare(fa.Slug, fb.Slug))
 	})
-	for i := range ks {
-		list[i] = ks[i].item
-	}
 }

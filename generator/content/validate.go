@@ -216,9 +216,16 @@ func (v *validator) schedule(a *Activity) {
 	if !s.Until.IsZero() && s.Repeat == "" {
 		v.at(f, "schedule.until", "until needs repeat", `say how it repeats, e.g. repeat = "FREQ=WEEKLY;BYDAY=TU"`)
 	}
-	if s.Repeat != "" {
-		if _, err := schedule.Parse(s.Repeat, s.Start.Time, s.Until.Time); err != nil {
-			v.at(f, "schedule.repeat", err.Error(), schedule.Hint)
+	// A rule unchanged since the last load (serve) is kept, with what it
+	// has computed.
+	if !a.rule.From(s.Repeat, s.Start.Time, s.Until.Time) {
+		a.rule = nil
+		if s.Repeat != "" {
+			rule, err := schedule.Parse(s.Repeat, s.Start.Time, s.Until.Time)
+			if err != nil {
+				v.at(f, "schedule.repeat", err.Error(), schedule.Hint)
+			}
+			a.rule = rule
 		}
 	}
 	if !a.Signup.Deadline.IsZero() && s.Repeat == "" && a.Signup.Deadline.Time().After(s.Start.Time) {

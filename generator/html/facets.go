@@ -45,7 +45,13 @@ func sortActivities(list []*Activity) {
 			}
 			return -1
 		}
-		return cmp.Or(a.Next.Compare(b.Next), collate.Compare(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
+		if c := a.Next.Compare(b.Next); c != 0 {
+			return c
+		}
+		if c := slices.Compare(a.titleKey, b.titleKey); c != 0 {
+			return c
+		}
+		return cmp.Or(collate.Tie(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
 	})
 }
 

@@ -27,6 +27,8 @@ type Activity struct {
 	Next    time.Time // start of the next meeting at or after now; zero if none
 	NextEnd time.Time // its end; zero if the activity gives no end
 
+	titleKey []rune // collation key of Title, for sorting lists
+
 	// An activity appears on half a dozen lists; its card is rendered
 	// once, in the site's language.
 	cardOnce sync.Once
@@ -53,7 +55,7 @@ func (a *Activity) Chat() string {
 }
 
 func newActivity(a *content.Activity, s *content.Site, now time.Time) *Activity {
-	v := &Activity{Activity: a, Org: s.Organisation(a.Organisation)}
+	v := &Activity{Activity: a, Org: s.Organisation(a.Organisation), titleKey: a.TitleKey(a.Title)}
 	if a.Chapter != "" {
 		v.OrgChapter = v.Org.ChapterOf(a.Chapter)
 	}
@@ -76,8 +78,7 @@ func newActivity(a *content.Activity, s *content.Site, now time.Time) *Activity 
 	}
 	switch {
 	case a.Schedule.Repeat != "":
-		// Validation parsed the rule already; it cannot fail here.
-		v.Rule, _ = schedule.Parse(a.Schedule.Repeat, start, a.Schedule.Until.Time)
+		v.Rule = a.Rule() // parsed by validation
 		// A meeting that has started but not ended is still "next".
 		if v.Rule != nil {
 			v.Next = v.Rule.Next(now.Add(-length))

@@ -33,8 +33,13 @@ type Options struct {
 
 // Markdown parses and renders documents. It is safe for concurrent use.
 type Markdown struct {
-	md goldmark.Markdown
+	md  goldmark.Markdown
+	opt Options
 }
+
+// Options returns the options the Markdown was made with: two Markdowns
+// with the same options parse alike.
+func (m *Markdown) Options() Options { return m.opt }
 
 // New returns the site's Markdown dialect.
 func New(opt Options) *Markdown {
@@ -57,7 +62,7 @@ func New(opt Options) *Markdown {
 			util.Prioritized(&linkRenderer{unsafe: opt.Unsafe}, 100),
 		)),
 	)
-	return &Markdown{md: md}
+	return &Markdown{md: md, opt: opt}
 }
 
 // Norwegian uses «guillemets» for quotations and ‘single quotes’ inside them.

@@ -12,6 +12,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/teambition/rrule-go"
@@ -27,6 +28,25 @@ const Hint = `e.g. repeat = "FREQ=MONTHLY;BYDAY=1TU" (first Tuesday of the month
 type Rule struct {
 	opt  rrule.ROption
 	rule *rrule.RRule
+	src  source
+
+	// The last answer of Next, kept because expanding a rule from its
+	// start is the dearest step of a rebuild: for any t in (after, next],
+	// Next(t) is next again.
+	mu          sync.Mutex
+	after, next time.Time
+}
+
+// source is what a Rule was parsed from.
+type source struct {
+	repeat       string
+	start, until time.Time
+}
+
+// From reports whether r was parsed from these arguments of Parse, so a
+// caller holding r from an earlier parse can keep it.
+func (r *Rule) From(repeat string, start, until time.Time) bool {
+	return r != nil && r.src.repeat == repeat && r.src.start.Equal(start) && r.src.until.Equal(until)
 }
 
 // Parse parses repeat (an RRULE such as "FREQ=MONTHLY;BYDAY=1TU", with or
@@ -72,12 +92,20 @@ func Parse(repeat string, start, until time.Time) (*Rule, error) {
 	if err != nil {
 		return nil, fmt.Errorf("repeat is not a valid recurrence rule: %v", err)
 	}
-	return &Rule{opt: *opt, rule: r}, nil
+	return &Rule{opt: *opt, rule: r, src: source{repeat, start, until}}, nil
 }
 
 // Next returns the first meeting at or after t, or the zero time when
 // the recurrence has ended.
-func (r *Rule) Next(t time.Time) time.Time { return r.rule.After(t, true) }
+func (r *Rule) Next(t time.Time) time.Time {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.after.IsZero() && t.After(r.after) && (!t.After(r.next) || r.next.IsZero()) {
+		return r.next
+	}
+	r.after, r.next = t.Add(-time.Nanosecond), r.rule.After(t, true)
+	return r.next
+}
 
 // Between returns the meetings in [from, to).
 func (r *Rule) Between(from, to time.Time) []time.Time {

@@ -96,3 +96,28 @@ func TestParseErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestNextMemoAgreesWithExpansion(t *testing.T) {
+	start := time.Date(2026, 1, 6, 19, 0, 0, 0, oslo)
+	r, _ := Parse("FREQ=WEEKLY;BYDAY=TU", start, time.Date(2026, 3, 31, 0, 0, 0, 0, oslo))
+	fresh := func(at time.Time) time.Time {
+		f, _ := Parse("FREQ=WEEKLY;BYDAY=TU", start, time.Date(2026, 3, 31, 0, 0, 0, 0, oslo))
+		return f.Next(at)
+	}
+	// Ask in an order that exercises the memo: forwards, backwards, past
+	// the end, and exactly at a meeting.
+	for _, at := range []time.Time{
+		time.Date(2026, 1, 1, 0, 0, 0, 0, oslo),
+		time.Date(2026, 1, 5, 0, 0, 0, 0, oslo),
+		time.Date(2026, 1, 6, 19, 0, 0, 0, oslo),
+		time.Date(2026, 1, 6, 19, 0, 1, 0, oslo),
+		time.Date(2026, 1, 2, 0, 0, 0, 0, oslo),
+		time.Date(2026, 4, 1, 0, 0, 0, 0, oslo),
+		time.Date(2026, 5, 1, 0, 0, 0, 0, oslo),
+		time.Date(2026, 3, 31, 19, 0, 0, 0, oslo),
+	} {
+		if got, want := r.Next(at), fresh(at); !got.Equal(want) {
+			t.Errorf("Next(%v) = %v, want %v", at, got, want)
+		}
+	}
+}

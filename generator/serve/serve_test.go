@@ -31,6 +31,13 @@ func start(t *testing.T) (dir, addr string, srv *Server) {
 		os.MkdirAll(filepath.Dir(p), 0o755)
 		os.WriteFile(p, f.Data, 0o644)
 	}
+	addr, srv = serveDir(t, dir)
+	return dir, addr, srv
+}
+
+// serveDir serves the site in dir until the test ends.
+func serveDir(t testing.TB, dir string) (addr string, srv *Server) {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -53,9 +60,9 @@ func start(t *testing.T) (dir, addr string, srv *Server) {
 	})
 	addr = "http://" + ln.Addr().String()
 	// Wait for the first build.
-	for range 100 {
+	for range 1000 {
 		if code, _ := get(t, addr+"/"); code == 200 {
-			return dir, addr, srv
+			return addr, srv
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
@@ -63,7 +70,7 @@ func start(t *testing.T) (dir, addr string, srv *Server) {
 	return
 }
 
-func get(t *testing.T, url string) (int, string) {
+func get(t testing.TB, url string) (int, string) {
 	t.Helper()
 	resp, err := http.Get(url)
 	if err != nil {
@@ -76,7 +83,7 @@ func get(t *testing.T, url string) (int, string) {
 
 // events opens the reload stream and returns a func that waits for the
 // next reload event.
-func events(t *testing.T, addr string) func() {
+func events(t testing.TB, addr string) func() {
 	t.Helper()
 	resp, err := http.Get(addr + eventsPath)
 	if err != nil {
@@ -113,7 +120,7 @@ func events(t *testing.T, addr string) func() {
 	}
 }
 
-func write(t *testing.T, dir, name, data string) {
+func write(t testing.TB, dir, name, data string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	os.MkdirAll(filepath.Dir(p), 0o755)

@@ -90,12 +90,18 @@ func (s *Server) watch(ctx context.Context, w *watcher) {
 					w.addTree(ev.Name) // a new folder and what was put in it
 				}
 			}
+			if rel, err := filepath.Rel(w.root, ev.Name); err == nil {
+				s.cache.Changed(filepath.ToSlash(rel))
+			}
 			timer.Reset(s.opt.Debounce)
 		case err, ok := <-w.Errors:
 			if !ok {
 				return
 			}
+			// Events were lost (a queue overflow): look at everything.
 			s.log.Warn("watching", "error", err)
+			s.cache.Rescan()
+			timer.Reset(s.opt.Debounce)
 		case <-timer.C:
 			s.Rebuild(ctx)
 		}

@@ -1,0 +1,79 @@
+package serve
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"moteplass/generator/corpus"
+)
+
+// BenchmarkEditToReload measures what an editor waits for: from saving
+// one activity to the reload event and the served page showing the
+// change. The corpus has 1,000 activities, or MOTEPLASS_BENCH_N:
+//
+//	MOTEPLASS_BENCH_N=10000 go test ./generator/serve -run '^$' -bench EditToReload -benchtime 20x
+//
+// It reports the median and the worst edit.
+func BenchmarkEditToReload(b *testing.B) {
+	n := 1000
+	if s := os.Getenv("MOTEPLASS_BENCH_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	addr, _ := serveDir(b, dir)
+	wait := events(b, addr)
+	files, _ := filepath.Glob(filepath.Join(dir, "content/activities/*/*.md"))
+	slices.Sort(files)
+	file := files[len(files)/2]
+	src, _ := os.ReadFile(file)
+	slug := strings.TrimSuffix(filepath.Base(file), ".md")
+	rel, _ := filepath.Rel(dir, file)
+	var times []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		title := fmt.Sprintf("Endret tittel %d", i)
+		edited := strings.Replace(string(src), "+++\ntitle = ", "+++\ntitle = \""+title+"\"\n# title = ", 1)
+		start := time.Now()
+		write(b, dir, rel, edited)
+		wait()
+		_, body := get(b, addr+"/aktiviteter/"+slug+"/")
+		times = append(times, time.Since(start))
+		if !strings.Contains(body, title) {
+			b.Fatalf("edit %d did not show", i)
+		}
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "ms-worst")
+}
+
+// BenchmarkRebuild measures a rebuild after a change, without the file
+// system and the browser: where edit-to-reload time goes.
+func BenchmarkRebuild(b *testing.B) {
+	n := 1000
+	if s := os.Getenv("MOTEPLASS_BENCH_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	srv := New(Options{Site: dir})
+	srv.Rebuild(b.Context())
+	b.ResetTimer()
+	for range b.N {
+		if err := srv.Rebuild(b.Context()); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
