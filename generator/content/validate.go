@@ -20,7 +20,7 @@ import (
 // values, references between files, dates, URLs, duplicate addresses and
 // links inside the Markdown.
 func validate(fsys fs.FS, s *Site) diag.List {
-	v := &validator{s: s, cfg: s.Config}
+	v := &validator{s: s, cfg: s.Config, categories: site.Keys(s.Config.Categories), audiences: site.Keys(s.Config.Audiences)}
 	v.duplicates()
 	for _, o := range s.Organisations {
 		v.organisation(o)
@@ -49,6 +49,8 @@ type validator struct {
 	s    *Site
 	cfg  *site.Config
 	errs diag.List
+
+	categories, audiences []string // the keys of site.toml's lists
 }
 
 func (v *validator) at(f *File, key, msg, hint string) {
@@ -161,12 +163,12 @@ func (v *validator) activity(a *Activity) {
 	if a.Project != "" {
 		v.projectRef(f, "project", a.Project)
 	}
-	v.vocab(f, "category", a.Category, site.Keys(v.cfg.Categories))
+	v.vocab(f, "category", a.Category, v.categories)
 	if len(a.Audiences) == 0 && f.Meta.Has("audiences") {
 		v.at(f, "audiences", "audiences is empty", "name at least one, e.g. audiences = [\""+v.cfg.Audiences[0].Key+"\"]")
 	}
 	for i, k := range a.Audiences {
-		v.vocab(f, fmt.Sprintf("audiences[%d]", i), k, site.Keys(v.cfg.Audiences))
+		v.vocab(f, fmt.Sprintf("audiences[%d]", i), k, v.audiences)
 	}
 	v.vocab(f, "mode", a.Mode, site.Modes)
 	for i, l := range a.Languages {
@@ -374,6 +376,9 @@ func (v *validator) email(f *File, key, value string) {
 		return
 	}
 	addr := strings.TrimPrefix(value, "mailto:")
+	if plainAddress(addr) {
+		return // the usual role address; mail.ParseAddress is slow
+	}
 	if a, err := mail.ParseAddress(addr); err != nil || a.Address != addr {
 		v.at(f, key, fmt.Sprintf("%q is not an e-mail address", value), "e.g. post@example.org")
 	}
@@ -397,6 +402,26 @@ func (v *validator) phone(f *File, key, value string) {
 	if digits < 3 {
 		v.at(f, key, fmt.Sprintf("%q is too short for a phone number", value), "")
 	}
+}
+
+// plainAddress reports whether s is a simple address such as
+// post@example.org: letters, digits and .-_+ around one @, and a dot in
+// the domain.
+func plainAddress(s string) bool {
+	at := strings.IndexByte(s, '@')
+	if at < 1 || at == len(s)-1 || !strings.Contains(s[at:], ".") || strings.HasSuffix(s, ".") {
+		return false
+	}
+	for i, r := range s {
+		switch {
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '.' || r == '-':
+		case (r == '_' || r == '+') && i < at:
+		case r == '@' && i == at:
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func validSlug(s string) bool {

@@ -57,8 +57,9 @@ func sortActivities(list []*Activity) {
 
 func (r *Renderer) prepare() {
 	r.byPath = map[string]*Activity{}
+	l := newLookups(r.site)
 	for _, a := range r.site.Activities {
-		v := newActivity(a, r.site, r.now)
+		v := newActivity(a, l, r.now)
 		r.activities = append(r.activities, v)
 		r.byPath[a.Path] = v
 	}
@@ -79,6 +80,7 @@ func (r *Renderer) prepare() {
 	for _, m := range site.Modes {
 		modes.Values = append(modes.Values, &FacetValue{Facet: "modus", Key: m, Title: r.lang.UI[m]})
 	}
+	byCategory, byAudience, byMode := index(categories), index(audiences), index(modes)
 	for _, a := range r.activities {
 		if a.County.Key != "" {
 			byCounty[a.County.Key].Activities = append(byCounty[a.County.Key].Activities, a)
@@ -92,20 +94,16 @@ func (r *Renderer) prepare() {
 			}
 			v.Activities = append(v.Activities, a)
 		}
-		for _, v := range categories.Values {
-			if v.Key == a.Category {
+		if v := byCategory[a.Category]; v != nil {
+			v.Activities = append(v.Activities, a)
+		}
+		for _, k := range a.Audiences {
+			if v := byAudience[k]; v != nil {
 				v.Activities = append(v.Activities, a)
 			}
 		}
-		for _, v := range audiences.Values {
-			if slices.Contains(a.Audiences, v.Key) {
-				v.Activities = append(v.Activities, a)
-			}
-		}
-		for _, v := range modes.Values {
-			if v.Key == a.Mode {
-				v.Activities = append(v.Activities, a)
-			}
+		if v := byMode[a.Mode]; v != nil {
+			v.Activities = append(v.Activities, a)
 		}
 	}
 	slices.SortFunc(municipalities.Values, func(a, b *FacetValue) int {
@@ -119,6 +117,14 @@ func (r *Renderer) prepare() {
 		}
 	}
 	slices.SortStableFunc(r.footer, func(a, b *content.Page) int { return cmp.Compare(a.Menu, b.Menu) })
+}
+
+func index(f *facet) map[string]*FacetValue {
+	m := make(map[string]*FacetValue, len(f.Values))
+	for _, v := range f.Values {
+		m[v.Key] = v
+	}
+	return m
 }
 
 func termFacet(key, label string, terms []site.Term) *facet {

@@ -54,7 +54,37 @@ func (a *Activity) Chat() string {
 	return a.Org.Chat
 }
 
-func newActivity(a *content.Activity, s *content.Site, now time.Time) *Activity {
+// lookups memoises what many activities share: terms, counties and
+// municipality slugs, so preparing ten thousand activities stays cheap.
+type lookups struct {
+	site         *content.Site
+	categories   map[string]site.Term
+	audiences    map[string]site.Term
+	municipality map[string]string
+}
+
+func newLookups(s *content.Site) *lookups {
+	l := &lookups{site: s, categories: map[string]site.Term{}, audiences: map[string]site.Term{}, municipality: map[string]string{}}
+	for _, t := range s.Config.Categories {
+		l.categories[t.Key] = t
+	}
+	for _, t := range s.Config.Audiences {
+		l.audiences[t.Key] = t
+	}
+	return l
+}
+
+func (l *lookups) municipalitySlug(name string) string {
+	s, ok := l.municipality[name]
+	if !ok {
+		s = slug.Make(name)
+		l.municipality[name] = s
+	}
+	return s
+}
+
+func newActivity(a *content.Activity, l *lookups, now time.Time) *Activity {
+	s := l.site
 	v := &Activity{Activity: a, Org: s.Organisation(a.Organisation), titleKey: a.TitleKey(a.Title)}
 	if a.Chapter != "" {
 		v.OrgChapter = v.Org.ChapterOf(a.Chapter)
@@ -62,15 +92,15 @@ func newActivity(a *content.Activity, s *content.Site, now time.Time) *Activity 
 	if a.Project != "" {
 		v.InProject = s.Project(a.Project)
 	}
-	v.CategoryTerm, _ = s.Config.Category(a.Category)
-	for _, k := range a.Audiences {
-		t, _ := s.Config.Audience(k)
-		v.AudienceTerms = append(v.AudienceTerms, t)
+	v.CategoryTerm = l.categories[a.Category]
+	v.AudienceTerms = make([]site.Term, len(a.Audiences))
+	for i, k := range a.Audiences {
+		v.AudienceTerms[i] = l.audiences[k]
 	}
 	if a.Place.County != "" {
 		v.County, _ = site.LookupCounty(a.Place.County)
 	}
-	v.Municipality = slug.Make(a.Place.Municipality)
+	v.Municipality = l.municipalitySlug(a.Place.Municipality)
 	start := a.Schedule.Start.Time
 	var length time.Duration
 	if !a.Schedule.End.IsZero() {

@@ -35,7 +35,7 @@ type Options struct {
 	Log  *slog.Logger     // nil discards
 	// Debounce is how long the folder must be quiet before a rebuild:
 	// editors write a temporary file and rename it, several events per
-	// save. Zero means 40 ms.
+	// save, all within a few milliseconds. Zero means 20 ms.
 	Debounce time.Duration
 }
 
@@ -73,7 +73,7 @@ func New(opt Options) *Server {
 		opt.Now = time.Now
 	}
 	if opt.Debounce == 0 {
-		opt.Debounce = 40 * time.Millisecond
+		opt.Debounce = 20 * time.Millisecond
 	}
 	log := opt.Log
 	if log == nil {

@@ -45,14 +45,21 @@ func CountyKeys() []string {
 // LookupCounty finds a county by key or by name ("Trøndelag" and
 // "trondelag" both work: editors write either).
 func LookupCounty(s string) (County, bool) {
-	k := slug.Make(s)
-	for _, c := range Counties {
-		if c.Key == k {
-			return c, true
-		}
+	if c, ok := countyIndex[s]; ok {
+		return c, true // the common case: a key or a name as written
 	}
-	return County{}, false
+	c, ok := countyIndex[slug.Make(s)]
+	return c, ok
 }
+
+// countyIndex finds counties by key and by name.
+var countyIndex = func() map[string]County {
+	m := map[string]County{}
+	for _, c := range Counties {
+		m[c.Key], m[c.Name] = c, c
+	}
+	return m
+}()
 
 // Modes say how an activity meets.
 var Modes = []string{"digital", "physical", "hybrid"}
