@@ -2,7 +2,9 @@ package content
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -52,7 +54,11 @@ func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 			if err := ctx.Err(); err != nil {
 				return err
 			}
-			src, err := fs.ReadFile(fsys, f.path)
+			src, err := readLimited(fsys, f.path)
+			if errors.Is(err, errTooLarge) {
+				problems[i].Add(diag.Pos{Path: f.path, Line: 1, Col: 1}, fmt.Sprintf("the file is larger than %d MB", MaxFileSize>>20), "split it into several files, or move data out of it")
+				return nil
+			}
 			if err != nil {
 				return err
 			}
@@ -74,6 +80,28 @@ func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 		return s, err
 	}
 	return s, nil
+}
+
+// MaxFileSize bounds a content file. No real page comes near it; a file
+// that does (a pasted database dump, a binary saved as .md) would only
+// slow every build and the pages it makes.
+const MaxFileSize = 4 << 20
+
+var errTooLarge = errors.New("file too large")
+
+// readLimited reads a file of at most MaxFileSize bytes, without reading
+// more than that of a larger one.
+func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err == nil && len(data) > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return data, err
 }
 
 // A source is a content file and the kind its folder gives it.

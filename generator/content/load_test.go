@@ -141,3 +141,27 @@ func TestDraftsAreCheckedButNotPublished(t *testing.T) {
 		t.Error("a draft with errors must fail the build")
 	}
 }
+
+func TestHugeAndStrangeFiles(t *testing.T) {
+	fsys, _ := fixture(t, "testdata/base.txtar")
+	kor := string(fsys["content/activities/trondelag/kor.md"].Data)
+	huge := kor + strings.Repeat("Tekst som aldri slutter. ", 50<<20/25)
+	fsys["content/activities/trondelag/stor.md"] = &fstest.MapFile{Data: []byte(strings.Replace(huge, "Kor for alle", "Stor", 1))}
+	fsys["content/pages/binaer.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\n+++\n\xff\xfe\x00\x01")}
+	fsys["content/pages/dyp.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Dyp\"\n+++\n" + strings.Repeat(">", 5000) + " sitat\n\n" + strings.Repeat("- ", 2000) + "liste\n\n" + strings.Repeat("[", 5000))}
+	fsys["content/pages/dyp-toml.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\nsummary = " + strings.Repeat("[", 3000) + "\n+++\n")}
+	_, err := loadSite(t, fsys)
+	got := err.Error()
+	for _, want := range []string{
+		"content/activities/trondelag/stor.md:1:1: the file is larger than 4 MB",
+		"content/pages/binaer.md:4:1: the file is not UTF-8 text",
+		"content/pages/dyp-toml.md:3:",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("missing %q in\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "dyp.md") {
+		t.Errorf("deeply nested Markdown is valid: %s", got)
+	}
+}

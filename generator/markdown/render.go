@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	stdhtml "html"
+
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -44,10 +46,21 @@ func Destination(n ast.Node) string {
 	return ""
 }
 
+// href returns the URL to write for a destination, or false when it is
+// not safe. The check runs on what the browser will see, after character
+// references are resolved: "&#106;avascript:" is javascript: too.
+func href(dest string) ([]byte, bool) {
+	u := util.URLEscape([]byte(dest), true)
+	if !SafeURL(dest) || !SafeURL(string(u)) || !SafeURL(stdhtml.UnescapeString(dest)) {
+		return nil, false
+	}
+	return u, true
+}
+
 func (r *linkRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
-	dest := Destination(n)
-	if !SafeURL(dest) {
+	u, ok := href(Destination(n))
+	if !ok {
 		return ast.WalkContinue, nil // keep the text, drop the link
 	}
 	if !entering {
@@ -55,7 +68,7 @@ func (r *linkRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 		return ast.WalkContinue, nil
 	}
 	w.WriteString(`<a href="`)
-	w.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
+	w.Write(util.EscapeHTML(u))
 	w.WriteByte('"')
 	if n.Title != nil {
 		w.WriteString(` title="`)
@@ -97,15 +110,15 @@ func (r *linkRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
-	dest := Destination(n)
 	alt := util.EscapeHTML(PlainText(n, src))
-	if !SafeURL(dest) || hasPrefixFold([]byte(dest), "http:") {
+	u, ok := href(Destination(n))
+	if !ok || hasPrefixFold(u, "http:") {
 		// An unsafe or insecure image shows its description instead.
 		w.Write(alt)
 		return ast.WalkSkipChildren, nil
 	}
 	w.WriteString(`<img src="`)
-	w.Write(util.EscapeHTML(util.URLEscape([]byte(dest), true)))
+	w.Write(util.EscapeHTML(u))
 	w.WriteString(`" alt="`)
 	w.Write(alt)
 	w.WriteByte('"')

@@ -18,6 +18,7 @@ import (
 type Dir struct {
 	out     string // the output folder to replace
 	tmp     string // the staging folder
+	lock    *os.File
 	made    sync.Map
 	files   atomic.Int64
 	bytes   atomic.Int64
@@ -28,27 +29,49 @@ type Dir struct {
 // can find and remove those a killed build left behind.
 const prefix = ".moteplass-"
 
-// Begin creates a staging folder next to out (same parent, so the final
-// rename stays on one file system).
+// ErrLocked is returned by Begin when another build is writing the same
+// output folder.
+var ErrLocked = errors.New("another build is writing this output folder; wait for it to finish")
+
+// Begin locks out against other builds and creates a staging folder next
+// to it (same parent, so the final rename stays on one file system).
 func Begin(out string) (*Dir, error) {
 	out = filepath.Clean(out)
 	parent := filepath.Dir(out)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
-	cleanStale(out)
-	tmp, err := os.MkdirTemp(parent, prefix+filepath.Base(out)+"-new-")
+	lock, err := os.OpenFile(filepath.Join(parent, prefix+filepath.Base(out)+".lock"), os.O_CREATE|os.O_RDWR, 0o644)
 	if err != nil {
 		return nil, err
 	}
-	return &Dir{out: out, tmp: tmp}, nil
+	if err := lockFile(lock); err != nil {
+		lock.Close()
+		return nil, fmt.Errorf("%s: %w", out, ErrLocked)
+	}
+	cleanStale(out)
+	tmp, err := os.MkdirTemp(parent, prefix+filepath.Base(out)+"-new-")
+	if err != nil {
+		lock.Close()
+		return nil, err
+	}
+	return &Dir{out: out, tmp: tmp, lock: lock}, nil
 }
 
-// cleanStale removes staging folders a killed build left behind.
+// cleanStale removes staging folders a killed build left behind. It runs
+// under the lock, so none of them belongs to a running build.
 func cleanStale(out string) {
 	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(out), prefix+filepath.Base(out)+"-*"))
 	for _, m := range matches {
 		os.RemoveAll(m)
+	}
+}
+
+// unlock releases the lock; the lock file stays, empty, for the next build.
+func (d *Dir) unlock() {
+	if d.lock != nil {
+		d.lock.Close()
+		d.lock = nil
 	}
 }
 
@@ -100,6 +123,7 @@ func (d *Dir) Abort() {
 		d.aborted = true
 		os.RemoveAll(d.tmp)
 	}
+	d.unlock()
 }
 
 // Commit swaps the staging folder in as the output folder. The old
@@ -132,5 +156,7 @@ func (d *Dir) Commit() error {
 	if old != "" {
 		os.RemoveAll(old)
 	}
+	d.aborted = true // nothing left to remove
+	d.unlock()
 	return nil
 }
