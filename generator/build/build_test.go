@@ -120,12 +120,10 @@ func TestFailedBuildKeepsPreviousOutput(t *testing.T) {
 		t.Errorf("a failed build changed the output:\n%s", strings.Join(d, "\n"))
 	}
 	entries, _ := os.ReadDir(parent)
-	if len(entries) != 1 {
-		var names []string
-		for _, e := range entries {
-			names = append(names, e.Name())
+	for _, e := range entries {
+		if e.Name() != "public" && e.Name() != ".moteplass-public.lock" {
+			t.Errorf("left behind in the output's parent: %s", e.Name())
 		}
-		t.Errorf("left behind in the output's parent: %v", names)
 	}
 }
 

@@ -97,11 +97,34 @@ func readLimited(fsys fs.FS, name string) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err == nil && len(data) > MaxFileSize {
+	size := int64(512)
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	if size > MaxFileSize {
 		return nil, errTooLarge
 	}
-	return data, err
+	// One buffer of the right size (io.ReadAll would grow one from 512
+	// bytes); the limit holds even if the file grows while it is read.
+	r := io.LimitReader(f, MaxFileSize+1)
+	data := make([]byte, 0, size+1)
+	for {
+		n, err := r.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+	if len(data) > MaxFileSize {
+		return nil, errTooLarge
+	}
+	return data, nil
 }
 
 // A source is a content file and the kind its folder gives it.

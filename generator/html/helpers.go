@@ -29,9 +29,9 @@ func (p *Page) Card(a *Activity) CardData { return CardData{p, a, a.Next} }
 // once per build.
 func (p *Page) CardHTML(a *Activity) (template.HTML, error) {
 	if p.Lang != p.r.lang {
-		return p.r.tmpl.partial("card", p.Card(a))
+		return p.r.tmpls[p.Lang.Code].partial("card", p.Card(a))
 	}
-	a.cardOnce.Do(func() { a.card, a.cardErr = p.r.tmpl.partial("card", p.Card(a)) })
+	a.cardOnce.Do(func() { a.card, a.cardErr = p.r.tmpls[p.Lang.Code].partial("card", p.Card(a)) })
 	return a.card, a.cardErr
 }
 
@@ -156,4 +156,30 @@ func (p *Page) Chart(n int, f content.Figure) (template.HTML, error) {
 		return "", err
 	}
 	return template.HTML(b.String()), nil // chart.SVG escapes every text
+}
+
+// Header returns the site header with the main menu, the same on every
+// page of a section: rendered once per language and section.
+func (p *Page) Header() (template.HTML, error) {
+	return p.r.chrome(p, "header", p.Lang.Code+"/"+p.Section)
+}
+
+// Footer returns the helplines and the footer, the same on every page of
+// a language.
+func (p *Page) Footer() (template.HTML, error) {
+	return p.r.chrome(p, "footer", p.Lang.Code)
+}
+
+// chrome renders a partial that depends only on key, once.
+func (r *Renderer) chrome(p *Page, partial, key string) (template.HTML, error) {
+	key = partial + "/" + key
+	if v, ok := r.chromeCache.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	h, err := r.tmpls[p.Lang.Code].partial(partial, p)
+	if err != nil {
+		return "", err
+	}
+	r.chromeCache.Store(key, h)
+	return h, nil
 }

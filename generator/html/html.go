@@ -14,6 +14,7 @@ import (
 	"io"
 	"io/fs"
 	"strings"
+	"sync"
 	"time"
 
 	"moteplass/generator/content"
@@ -44,11 +45,13 @@ type Renderer struct {
 	site  *content.Site
 	md    *markdown.Markdown
 	theme fs.FS
-	tmpl  *templates
+	tmpls map[string]*templates // by language code
 	langs map[string]*i18n.Lang
 	lang  *i18n.Lang // the site's language
 	now   time.Time
 	pdfs  bool
+
+	chromeCache sync.Map // rendered headers and footers, by language and section
 
 	activities []*Activity // upcoming first, by next meeting, then title
 	byPath     map[string]*Activity
@@ -80,8 +83,11 @@ func New(s *content.Site, theme fs.FS, md *markdown.Markdown, opt Options) (*Ren
 		}
 	}
 	r.lang = r.langs[s.Config.Language]
-	if r.tmpl, err = loadTemplates(theme); err != nil {
-		return nil, err
+	r.tmpls = map[string]*templates{}
+	for code, l := range r.langs {
+		if r.tmpls[code], err = loadTemplates(theme, l); err != nil {
+			return nil, err
+		}
 	}
 	r.prepare()
 	return r, nil
@@ -133,7 +139,7 @@ func (r *Renderer) file(path, layout string, page func() (*Page, error)) publish
 		if err != nil {
 			return err
 		}
-		return r.tmpl.execute(w, layout, p)
+		return r.tmpls[p.Lang.Code].execute(w, layout, p)
 	}}
 }
 

@@ -2,11 +2,15 @@ package html
 
 import (
 	"fmt"
+	stdhtml "html"
 	"html/template"
 	"io"
 	"io/fs"
 	"path"
+	"regexp"
 	"strings"
+
+	"moteplass/generator/i18n"
 )
 
 // templates holds one parsed template set per page layout, each made of
@@ -17,22 +21,51 @@ type templates struct {
 	byName map[string]*template.Template
 }
 
-func loadTemplates(theme fs.FS) (*templates, error) {
-	root := template.New("base").Funcs(funcs)
-	base, err := fs.ReadFile(theme, "layouts/base.html")
-	if err != nil {
-		return nil, fmt.Errorf("theme: %w", err)
+// staticT matches a UI text with a fixed key, {{.T "key"}} or
+// {{$.T "key"}}: loadTemplates writes the text itself into the template,
+// so pages do not look it up, call a method and escape it each time.
+var staticT = regexp.MustCompile(`\{\{\s*(?:\$\w*)?\.T\s+"([a-z0-9_]+)"\s*\}\}`)
+
+// inline replaces static texts in src with their words in l. A key l
+// lacks is an error here, when the theme loads.
+func inline(name, src string, l *i18n.Lang) (string, error) {
+	var missing error
+	out := staticT.ReplaceAllStringFunc(src, func(m string) string {
+		key := staticT.FindStringSubmatch(m)[1]
+		text, err := l.T(key)
+		if err != nil && missing == nil {
+			missing = fmt.Errorf("theme: %s: %w", name, err)
+		}
+		// The escaped text is safe in element content and in quoted
+		// attributes, the only places the layouts use it.
+		return stdhtml.EscapeString(text)
+	})
+	return out, missing
+}
+
+func loadTemplates(theme fs.FS, l *i18n.Lang) (*templates, error) {
+	read := func(name string) (string, error) {
+		src, err := fs.ReadFile(theme, name)
+		if err != nil {
+			return "", fmt.Errorf("theme: %w", err)
+		}
+		return inline(name, string(src), l)
 	}
-	if _, err := root.Parse(string(base)); err != nil {
+	root := template.New("base").Funcs(funcs)
+	base, err := read("layouts/base.html")
+	if err != nil {
+		return nil, err
+	}
+	if _, err := root.Parse(base); err != nil {
 		return nil, fmt.Errorf("theme: layouts/base.html: %w", err)
 	}
 	partials, _ := fs.Glob(theme, "layouts/partials/*.html")
 	for _, p := range partials {
-		src, err := fs.ReadFile(theme, p)
+		src, err := read(p)
 		if err != nil {
 			return nil, err
 		}
-		if _, err := root.New(path.Base(p)).Parse(string(src)); err != nil {
+		if _, err := root.New(path.Base(p)).Parse(src); err != nil {
 			return nil, fmt.Errorf("theme: %s: %w", p, err)
 		}
 	}
@@ -43,7 +76,7 @@ func loadTemplates(theme fs.FS) (*templates, error) {
 		if name == "base" {
 			continue
 		}
-		src, err := fs.ReadFile(theme, p)
+		src, err := read(p)
 		if err != nil {
 			return nil, err
 		}
@@ -51,7 +84,7 @@ func loadTemplates(theme fs.FS) (*templates, error) {
 		if err != nil {
 			return nil, err
 		}
-		if _, err := clone.New(name).Parse(string(src)); err != nil {
+		if _, err := clone.New(name).Parse(src); err != nil {
 			return nil, fmt.Errorf("theme: %s: %w", p, err)
 		}
 		t.byName[name] = clone
