@@ -2,8 +2,10 @@ package html
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
 
 	"moteplass/generator/collate"
 	"moteplass/generator/content"
@@ -56,12 +58,10 @@ func sortActivities(list []*Activity) {
 }
 
 func (r *Renderer) prepare() {
-	r.byPath = map[string]*Activity{}
+	r.warmRules()
 	l := newLookups(r.site)
 	for _, a := range r.site.Activities {
-		v := newActivity(a, l, r.now)
-		r.activities = append(r.activities, v)
-		r.byPath[a.Path] = v
+		r.activities = append(r.activities, newActivity(a, l, r.now))
 	}
 	sortActivities(r.activities)
 
@@ -117,6 +117,25 @@ func (r *Renderer) prepare() {
 		}
 	}
 	slices.SortStableFunc(r.footer, func(a, b *content.Page) int { return cmp.Compare(a.Menu, b.Menu) })
+}
+
+// warmRules finds the next meeting of every recurring activity, in
+// parallel: expanding rules is the dearest part of preparing a large
+// site, and each Rule keeps its answer for newActivity.
+func (r *Renderer) warmRules() {
+	var wg sync.WaitGroup
+	acts := r.site.Activities
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(acts); i += workers {
+				if rule := acts[i].Rule(); rule != nil {
+					rule.Next(r.now.Add(-meetingLength(acts[i])))
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func index(f *facet) map[string]*FacetValue {

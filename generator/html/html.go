@@ -54,7 +54,6 @@ type Renderer struct {
 	chromeCache sync.Map // rendered headers and footers, by language and section
 
 	activities []*Activity // upcoming first, by next meeting, then title
-	byPath     map[string]*Activity
 	facets     []*facet
 	footer     []*content.Page
 }

@@ -54,6 +54,15 @@ func (a *Activity) Chat() string {
 	return a.Org.Chat
 }
 
+// meetingLength returns how long one meeting lasts, or 0 if the activity
+// gives no end.
+func meetingLength(a *content.Activity) time.Duration {
+	if a.Schedule.End.IsZero() {
+		return 0
+	}
+	return a.Schedule.End.Sub(a.Schedule.Start.Time)
+}
+
 // lookups memoises what many activities share: terms, counties and
 // municipality slugs, so preparing ten thousand activities stays cheap.
 type lookups struct {
@@ -102,10 +111,7 @@ func newActivity(a *content.Activity, l *lookups, now time.Time) *Activity {
 	}
 	v.Municipality = l.municipalitySlug(a.Place.Municipality)
 	start := a.Schedule.Start.Time
-	var length time.Duration
-	if !a.Schedule.End.IsZero() {
-		length = a.Schedule.End.Sub(start)
-	}
+	length := meetingLength(a)
 	switch {
 	case a.Schedule.Repeat != "":
 		v.Rule = a.Rule() // parsed by validation
