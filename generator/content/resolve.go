@@ -3,12 +3,14 @@ package content
 import (
 	"bytes"
 	"fmt"
+	stdhtml "html"
 	"image"
 	_ "image/gif" // image sizes for width and height attributes
 	_ "image/jpeg"
 	_ "image/png"
 	"io/fs"
 	"maps"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -110,10 +112,16 @@ func nodeOffset(n ast.Node) int {
 // link resolves one destination. It returns the published URL when the
 // destination points into the site.
 func (r *resolver) link(f *File, owner any, dest string, pos diag.Pos, image bool) (string, bool) {
+	// Read the destination as the browser will: with character
+	// references resolved ("&#106;avascript:" is a scheme, not a file).
+	dest = stdhtml.UnescapeString(dest)
 	if dest == "" || strings.HasPrefix(dest, "/") || !markdown.SafeURL(dest) || hasScheme(dest) {
 		return "", false // absolute, external or unsafe: the renderer decides
 	}
 	target, frag, _ := strings.Cut(dest, "#")
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t // "kart%20ny.png" names the file "kart ny.png"
+	}
 	if target == "" {
 		r.anchor(f, f, frag, pos)
 		return "", false
@@ -182,7 +190,10 @@ func (r *resolver) asset(f *File, owner any, rel string, pos diag.Pos) (string, 
 }
 
 func (r *resolver) imageSize(f *File, img *ast.Image, dest string) {
-	target, _, _ := strings.Cut(dest, "#")
+	target, _, _ := strings.Cut(stdhtml.UnescapeString(dest), "#")
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
 	data, err := fs.ReadFile(r.fsys, path.Join(f.Dir(), target))
 	if err != nil {
 		return
