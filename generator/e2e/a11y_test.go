@@ -100,4 +100,3 @@ func TestAxeFindsProblems(t *testing.T) {
 		}
 	}
 }
-
