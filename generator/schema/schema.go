@@ -46,11 +46,13 @@ const (
 	dateTimePattern = `^(\d{4}-\d{2}-\d{2}|\d{1,2}\.\d{1,2}\.\d{4})([ T](kl\. )?\d{2}[:.]\d{2}(:\d{2})?([+-]\d{2}:\d{2}|Z)?)?$`
 )
 
-// JSON returns the JSON Schema (draft 2020-12) of kind k, with vocabulary
+// JSON returns the JSON Schema of kind k, with vocabulary
 // fields limited to the values in vocab.
 func JSON(k Kind, vocab map[string][]string) ([]byte, error) {
 	s := object(k.Type, vocab)
-	s["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+	// Draft 4: the newest draft Taplo (VS Code's Even Better TOML) reads;
+	// the keywords used here mean the same in every later draft.
+	s["$schema"] = "http://json-schema.org/draft-04/schema#"
 	s["$id"] = "https://moteplass.example.org/schema/" + k.Name + ".json"
 	s["title"] = k.Title
 	s["description"] = "Møteplass: " + k.Path
@@ -82,9 +84,9 @@ func object(t reflect.Type, vocab map[string][]string) obj {
 func property(t reflect.Type, vocabName string, vocab map[string][]string) obj {
 	switch {
 	case t == dateType:
-		return obj{"type": "string", "pattern": datePattern, "examples": []string{"2026-01-06"}}
+		return obj{"type": "string", "pattern": datePattern}
 	case t == dateTimeType:
-		return obj{"type": "string", "pattern": dateTimePattern, "examples": []string{"2026-01-06 19:00"}}
+		return obj{"type": "string", "pattern": dateTimePattern}
 	}
 	switch t.Kind() {
 	case reflect.String:
