@@ -158,9 +158,20 @@ const homeSoonMax = 30
 func (r *Renderer) home() (*Page, error) {
 	h := &Home{Orgs: r.site.Organisations, Total: len(r.activities)}
 	until := r.now.AddDate(0, 0, 14)
+	// Activities are sorted by their next meeting, so once homeSoonMax
+	// meetings are known that start before the next activity's first,
+	// no later activity can add one: a large site expands a few dozen
+	// rules here, not all of them.
 	for _, a := range r.activities {
 		if a.Next.IsZero() || !a.Next.Before(until) {
-			continue // sorted by Next: but keep scanning past one-offs
+			break
+		}
+		if len(h.Soon) >= homeSoonMax {
+			slices.SortStableFunc(h.Soon, func(x, y Meeting) int { return x.Start.Compare(y.Start) })
+			if h.Soon[homeSoonMax-1].Start.Before(a.Next) {
+				h.MoreSoon = true
+				break
+			}
 		}
 		starts := []time.Time{a.Next}
 		if a.Rule != nil {
