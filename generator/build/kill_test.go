@@ -24,7 +24,14 @@ func TestMain(m *testing.M) {
 		}
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	var err error
+	if tempRoot, err = os.MkdirTemp("", "moteplass-build-test-"); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	code := m.Run()
+	os.RemoveAll(tempRoot)
+	os.Exit(code)
 }
 
 // TestKilledBuildLeavesOldSite kills a build while it writes, then checks

@@ -100,3 +100,9 @@ func TestAxeFindsProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestAccessibilityExample checks one page of every type of the example
+// site, handbook chapters and reports with charts included.
+func TestAccessibilityExample(t *testing.T) {
+	checkA11y(t, "../..")
+}
