@@ -83,10 +83,10 @@ func TestExampleSiteCSV(t *testing.T) {
 	}
 	want := map[string]int{
 		"Styrking og videreføring av digitale nettverksgrupper": 1200000,
-		"Bærekraftige sosiale møteplasser":                       897000,
-		"Digitalisering av likepersonsarbeid":                    404000,
-		"«Ikke sammen, likevel nær»":                             650000,
-		"Aktiv Besøksvenn":                                       1500000,
+		"Bærekraftige sosiale møteplasser":                      897000,
+		"Digitalisering av likepersonsarbeid":                   404000,
+		"«Ikke sammen, likevel nær»":                            650000,
+		"Aktiv Besøksvenn":                                      1500000,
 	}
 	for _, rec := range recs[1:] {
 		total, _ := strconv.Atoi(rec[col["grant_total"]])
