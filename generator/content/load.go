@@ -44,7 +44,9 @@ func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 	parsed := make([]any, len(files))
 	problems := make([]diag.List, len(files))
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	// More workers than CPUs: each reads a file before it parses, and a
+	// worker waiting for the disk leaves its CPU to another.
+	g.SetLimit(4 * runtime.GOMAXPROCS(0))
 	for i, f := range files {
 		if e, ok := cache.get(f, md); ok {
 			parsed[i], problems[i] = e.parsed, e.problems

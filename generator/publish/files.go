@@ -30,7 +30,8 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // each to out. It stops at the first error.
 func WriteAll(ctx context.Context, out Output, files []File) error {
 	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
+	// Twice the CPUs: writing a file waits on the kernel, rendering does not.
+	g.SetLimit(2 * runtime.GOMAXPROCS(0))
 	for _, f := range files {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
