@@ -1,0 +1,61 @@
+// Package jsonld writes schema.org structured data as JSON-LD for the
+// head of a page: an Event for each activity page and an Organization
+// for each organisation page, so search engines and other finders can
+// show when and where an activity meets.
+//
+// The JSON comes from structs, so keys have a fixed order and the same
+// content gives the same bytes. It is encoded with encoding/json's
+// default HTML escaping: <, >, & and U+2028/U+2029 inside strings become
+// \u003c, \u003e, \u0026, \u2028 and \u2029, so no text an editor writes
+// can end the script element it is put in. Script wraps the JSON in that
+// element for html/template.
+//
+// Nothing is published that the page does not show: a join link only
+// when Online.Public is set, and no contact person.
+//
+// The package has no state and is safe for concurrent use.
+package jsonld
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"html/template"
+	"strings"
+)
+
+// Context is the @context of every document.
+const Context = "https://schema.org"
+
+// Script returns the JSON-LD document data as a complete
+// <script type="application/ld+json"> element, to be written into a
+// page's <head> with {{.}}: it is template.HTML, so html/template writes
+// it as it is. data must be valid JSON; <, >, &, U+2028 and U+2029 in
+// its strings are escaped again here, so JSON from elsewhere is safe too.
+func Script(data []byte) (template.HTML, error) {
+	if !json.Valid(data) {
+		return "", errors.New("jsonld: not valid JSON")
+	}
+	var b strings.Builder
+	b.WriteString(`<script type="application/ld+json">`)
+	var esc bytes.Buffer
+	json.HTMLEscape(&esc, data)
+	b.Write(esc.Bytes())
+	b.WriteString(`</script>`)
+	return template.HTML(b.String()), nil
+}
+
+// marshal encodes v with HTML escaping (the default of json.Marshal;
+// never turn it off here).
+func marshal(v any) ([]byte, error) { return json.Marshal(v) }
+
+// oneOrMore is a list written as a single value when it has one item,
+// as schema.org examples do.
+type oneOrMore[T any] []T
+
+func (l oneOrMore[T]) MarshalJSON() ([]byte, error) {
+	if len(l) == 1 {
+		return marshal(l[0])
+	}
+	return marshal([]T(l))
+}
