@@ -100,8 +100,11 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p.Files = append(r.Files(), AssetFiles(fsys, p.Site.Assets)...)
+	pages := r.Files()
+	p.Files = append(pages, AssetFiles(fsys, p.Site.Assets)...)
 	p.Files = append(p.Files, export.Files(p.Site, cfg.URL)...)
+	p.Files = append(p.Files, calendarFiles(p.Site, cfg, r.Lang())...)
+	p.Files = append(p.Files, feedFiles(p.Site, cfg, pages)...)
 	fonts, err := pdf.LoadFonts(theme, fsys, cfg.PDF)
 	if err != nil {
 		return nil, err

@@ -10,6 +10,7 @@ import (
 
 	"moteplass/generator/chart"
 	"moteplass/generator/content"
+	"moteplass/generator/jsonld"
 )
 
 // The partials take the page and one thing to show; these methods pair
@@ -182,4 +183,77 @@ func (r *Renderer) chrome(p *Page, partial, key string) (template.HTML, error) {
 	}
 	r.chromeCache.Store(key, h)
 	return h, nil
+}
+
+// JSONLD returns the schema.org description of the page's subject as a
+// whole <script type="application/ld+json"> element, or "".
+func (p *Page) JSONLD() (template.HTML, error) {
+	cfg := p.r.cfg
+	var data []byte
+	var err error
+	switch d := p.Data.(type) {
+	case *Activity:
+		data, err = jsonld.Event(d.Activity, d.Org, d.Rule, d.Next, d.NextEnd, cfg.URL(d.URL()), cfg.URL(d.Org.URL()), p.Lang.Code)
+	case *OrgPage:
+		logo := ""
+		if d.LogoURL != "" {
+			logo = cfg.URL(d.LogoURL)
+		}
+		data, err = jsonld.Organization(d.Organisation, cfg.URL(d.URL()), logo)
+	default:
+		return "", nil
+	}
+	if err != nil {
+		return "", err
+	}
+	return jsonld.Script(data)
+}
+
+// Calendar returns the site path of the calendar file for the page: the
+// activity's own, or one to subscribe to for an organisation, a county,
+// a category or the whole list; "" if the page has none.
+func (p *Page) Calendar() string {
+	switch d := p.Data.(type) {
+	case *Activity:
+		return d.URL() + d.Slug + ".ics"
+	case *OrgPage:
+		return "/kalender/organisasjon/" + d.Slug + ".ics"
+	case *List:
+		switch {
+		case d.Facet == nil:
+			return "/kalender/alle.ics"
+		case d.Facet.Facet == "fylke":
+			return "/kalender/fylke/" + d.Facet.Key + ".ics"
+		case d.Facet.Facet == "kategori":
+			return "/kalender/kategori/" + d.Facet.Key + ".ics"
+		}
+	}
+	return ""
+}
+
+// Image returns the absolute URL of an image that represents the page
+// when it is shared (the organisation's logo), or "".
+func (p *Page) Image() string {
+	var org *content.Organisation
+	switch d := p.Data.(type) {
+	case *Activity:
+		org = d.Org
+	case *OrgPage:
+		org = d.Organisation
+	}
+	if org == nil || org.LogoURL == "" {
+		return ""
+	}
+	return p.r.cfg.URL(org.LogoURL)
+}
+
+// Locale returns the page's language as an OpenGraph locale.
+func (p *Page) Locale() string {
+	switch p.Lang.Code {
+	case "nb":
+		return "nb_NO"
+	case "nn":
+		return "nn_NO"
+	}
+	return "en_GB"
 }

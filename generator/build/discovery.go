@@ -1,0 +1,148 @@
+package build
+
+import (
+	"io"
+	"strings"
+	"time"
+
+	"moteplass/generator/calendar"
+	"moteplass/generator/content"
+	"moteplass/generator/feed"
+	"moteplass/generator/i18n"
+	"moteplass/generator/publish"
+	"moteplass/generator/site"
+)
+
+// Files that take activities to where people look: a calendar file per
+// activity and calendars to subscribe to, the Atom feed, the sitemap and
+// robots.txt.
+
+// stampOf is the DTSTAMP of calendars: the newest date any activity was
+// checked, so the files change only when the content does.
+func stampOf(s *content.Site) time.Time {
+	var newest content.Date
+	for _, a := range s.Activities {
+		if newest.Before(a.Reviewed) {
+			newest = a.Reviewed
+		}
+	}
+	if newest.IsZero() {
+		return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return newest.Time()
+}
+
+// calendarFiles lists /aktiviteter/<slug>/<slug>.ics and the calendars
+// to subscribe to under /kalender/: everything, per county (activities
+// that meet there), per organisation and per category.
+func calendarFiles(s *content.Site, cfg *site.Config, l *i18n.Lang) []publish.File {
+	domain := calendar.Domain(cfg.BaseURL)
+	stamp := stampOf(s)
+	events := make([]calendar.Event, len(s.Activities))
+	var files []publish.File
+	for i, a := range s.Activities {
+		ev := calendar.EventOf(a, a.Rule(), cfg.URL(a.URL()), domain, l)
+		if t, ok := cfg.Category(a.Category); ok {
+			ev.Categories = []string{t.Title}
+		}
+		events[i] = ev
+		files = append(files, publish.File{Path: strings.TrimPrefix(a.URL(), "/") + a.Slug + ".ics", Write: func(w io.Writer) error {
+			return calendar.Write(w, "", []calendar.Event{ev}, stamp)
+		}})
+	}
+	group := func(path, name string, keep func(a *content.Activity) bool) {
+		files = append(files, publish.File{Path: path, Write: func(w io.Writer) error {
+			var evs []calendar.Event
+			for i, a := range s.Activities {
+				if keep(a) {
+					evs = append(evs, events[i])
+				}
+			}
+			return calendar.Write(w, name+" – "+cfg.Title, evs, stamp)
+		}})
+	}
+	group("kalender/alle.ics", l.UI["all_activities"], func(*content.Activity) bool { return true })
+	for _, c := range site.Counties {
+		group("kalender/fylke/"+c.Key+".ics", fillName(l.UI["in_county"], c.Name), func(a *content.Activity) bool {
+			got, ok := site.LookupCounty(a.Place.County)
+			return ok && got.Key == c.Key
+		})
+	}
+	for _, o := range s.Organisations {
+		group("kalender/organisasjon/"+o.Slug+".ics", o.Title, func(a *content.Activity) bool { return a.Organisation == o.Slug })
+	}
+	for _, t := range cfg.Categories {
+		group("kalender/kategori/"+t.Key+".ics", t.Title, func(a *content.Activity) bool { return a.Category == t.Key })
+	}
+	return files
+}
+
+func fillName(s, name string) string { return strings.ReplaceAll(s, "{name}", name) }
+
+// feedFiles lists /feed.xml, /sitemap.xml and /robots.txt. pages are the
+// HTML files of the site, for the sitemap.
+func feedFiles(s *content.Site, cfg *site.Config, pages []publish.File) []publish.File {
+	return []publish.File{
+		{Path: "feed.xml", Write: func(w io.Writer) error {
+			f := feed.Feed{Title: cfg.Title, Subtitle: cfg.Description, Lang: cfg.Language, SelfURL: cfg.URL("/feed.xml"), SiteURL: cfg.URL("/"), Author: cfg.Owner}
+			for _, a := range s.Activities {
+				t, _ := cfg.Category(a.Category)
+				if e, ok := feed.ActivityEntry(a, cfg.URL(a.URL()), t); ok {
+					f.Entries = append(f.Entries, e)
+				}
+			}
+			for _, r := range s.Reports {
+				f.Entries = append(f.Entries, feed.ReportEntry(r, cfg.URL(r.URL())))
+			}
+			for _, h := range s.Handbooks {
+				f.Entries = append(f.Entries, feed.HandbookEntry(h, cfg.URL(h.URL())))
+			}
+			for _, e := range f.Entries {
+				if e.Updated.After(f.Updated) {
+					f.Updated = e.Updated
+				}
+			}
+			return feed.Atom(w, f)
+		}},
+		{Path: "sitemap.xml", Write: func(w io.Writer) error {
+			return feed.Sitemap(w, sitemapURLs(s, cfg, pages))
+		}},
+		{Path: "robots.txt", Write: func(w io.Writer) error {
+			return feed.Robots(w, cfg.URL("/sitemap.xml"))
+		}},
+	}
+}
+
+// sitemapURLs lists every page but 404.html, with the date its content
+// was last checked or published where the page has one.
+func sitemapURLs(s *content.Site, cfg *site.Config, pages []publish.File) []feed.URL {
+	modified := map[string]content.Date{}
+	for _, a := range s.Activities {
+		modified[a.URL()] = a.Reviewed
+	}
+	for _, o := range s.Organisations {
+		modified[o.URL()] = o.Reviewed
+	}
+	for _, r := range s.Reports {
+		modified[r.URL()] = r.Date
+	}
+	for _, h := range s.Handbooks {
+		modified[h.URL()] = h.Date
+		for _, c := range h.Chapters {
+			modified[c.URL()] = h.Date
+		}
+	}
+	var urls []feed.URL
+	for _, f := range pages {
+		if !strings.HasSuffix(f.Path, "index.html") {
+			continue // 404.html, and files that are not pages
+		}
+		p := "/" + strings.TrimSuffix(f.Path, "index.html")
+		u := feed.URL{Loc: cfg.URL(p)}
+		if d := modified[p]; !d.IsZero() {
+			u.LastMod = d.Time()
+		}
+		urls = append(urls, u)
+	}
+	return urls
+}
