@@ -93,10 +93,7 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	ctype := mime.TypeByExtension(path.Ext(name))
-	if ctype == "" {
-		ctype = "application/octet-stream"
-	}
+	ctype := contentType(name)
 	if strings.HasPrefix(ctype, "text/html") {
 		data = inject(data)
 	}
@@ -108,6 +105,27 @@ func (s *Server) page(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// types are the content types of files a site has that Go's mime table
+// may not know without the system's.
+var types = map[string]string{
+	".ics":  "text/calendar; charset=utf-8",
+	".csv":  "text/csv; charset=utf-8",
+	".xml":  "application/xml; charset=utf-8",
+	".txt":  "text/plain; charset=utf-8",
+	".json": "application/json",
+}
+
+func contentType(name string) string {
+	ext := path.Ext(name)
+	if t, ok := types[ext]; ok {
+		return t
+	}
+	if t := mime.TypeByExtension(ext); t != "" {
+		return t
+	}
+	return "application/octet-stream"
 }
 
 // inject adds the reload script before </body>.
