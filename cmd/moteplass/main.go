@@ -119,6 +119,9 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	opt := build.Options{Site: *siteDir, Out: *out}
+	if !*quiet && isTerminal(stderr) {
+		opt.Progress = stderr
+	}
 	if *now != "" {
 		t, err := parseNow(*now)
 		if err != nil {
@@ -177,6 +180,17 @@ func report(err error, stderr io.Writer) int {
 	}
 	fmt.Fprintf(stderr, "moteplass: %v\n", err)
 	return exitUsage
+}
+
+// isTerminal reports whether w is a terminal, where progress lines that
+// rewrite themselves make sense; in a CI log they would not.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 func plural(n int, one, many string) string {

@@ -31,6 +31,10 @@ type Options struct {
 	Out   string         // the output folder, replaced as a whole
 	Now   time.Time      // the moment the site is built for; zero means now
 	Cache *content.Cache // parsed files kept between builds (serve); may be nil
+	// Progress, if set, receives a line that is rewritten in place while
+	// files are written, once a build has run for a second: for a
+	// terminal, never for a log.
+	Progress io.Writer
 }
 
 // A Plan is a loaded, checked site and every file it publishes, not yet
@@ -133,7 +137,10 @@ func siteDir(opt Options) string {
 type Result struct {
 	Warnings   diag.List
 	Activities int
-	Files      int64
+	Pages      int64 // HTML files
+	PDFs       int64
+	Calendars  int64
+	Files      int64 // all files
 	Bytes      int64
 	Stages     []Stage
 }
@@ -154,7 +161,10 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	defer dir.Abort() // a no-op after Commit
-	if err := publish.WriteAll(ctx, dir, p.Files); err != nil {
+	stop := progress(opt.Progress, p.clock, dir, len(p.Files))
+	err = publish.WriteAll(ctx, dir, p.Files)
+	stop()
+	if err != nil {
 		return nil, err
 	}
 	p.stage("render")
@@ -165,7 +175,16 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		return nil, err
 	}
 	p.stage("publish")
-	return &Result{Warnings: p.Warnings(), Activities: len(p.Site.Activities), Files: dir.Files(), Bytes: dir.Bytes(), Stages: p.Stages}, nil
+	return &Result{
+		Warnings:   p.Warnings(),
+		Activities: len(p.Site.Activities),
+		Pages:      dir.Count(".html"),
+		PDFs:       dir.Count(".pdf"),
+		Calendars:  dir.Count(".ics"),
+		Files:      dir.Files(),
+		Bytes:      dir.Bytes(),
+		Stages:     p.Stages,
+	}, nil
 }
 
 // Load reads site.toml and the content of the site in fsys and checks
@@ -194,17 +213,57 @@ func AssetFiles(fsys fs.FS, assets []content.Asset) []publish.File {
 	return files
 }
 
-// Summary writes a short table of what a build did.
+// Summary writes a short table of what a build did, like Hugo's.
 func (r *Result) Summary(w io.Writer) {
-	fmt.Fprintf(w, "%-16s %8d\n", "Activities", r.Activities)
-	fmt.Fprintf(w, "%-16s %8d\n", "Files", r.Files)
-	fmt.Fprintf(w, "%-16s %8s\n", "Bytes written", humanBytes(r.Bytes))
+	row := func(name string, v any) { fmt.Fprintf(w, "  %-16s %10v\n", name, v) }
+	row("Activities", r.Activities)
+	row("Pages", r.Pages)
+	row("PDFs", r.PDFs)
+	row("Calendars", r.Calendars)
+	row("Files", r.Files)
+	row("Written", humanBytes(r.Bytes))
 	var total time.Duration
 	for _, s := range r.Stages {
-		fmt.Fprintf(w, "%-16s %8s\n", s.Name, s.Time.Round(time.Millisecond))
 		total += s.Time
 	}
-	fmt.Fprintf(w, "%-16s %8s\n", "Total", total.Round(time.Millisecond))
+	fmt.Fprintln(w)
+	for _, s := range r.Stages {
+		row(s.Name, s.Time.Round(time.Millisecond))
+	}
+	row("total", total.Round(time.Millisecond))
+}
+
+// progress shows how many of n files are written, rewriting one line of
+// w every 200 ms once the build has run for a second. The returned func
+// stops it and clears the line.
+func progress(w io.Writer, start time.Time, dir *publish.Dir, n int) (stop func()) {
+	if w == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		tick := time.NewTicker(200 * time.Millisecond)
+		defer tick.Stop()
+		shown := false
+		for {
+			select {
+			case <-done:
+				if shown {
+					fmt.Fprint(w, "\r\033[K")
+				}
+				return
+			case <-tick.C:
+				if time.Since(start) < time.Second {
+					continue
+				}
+				shown = true
+				fmt.Fprintf(w, "\rWriting files: %d of %d", dir.Files(), n)
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
 }
 
 func humanBytes(n int64) string {

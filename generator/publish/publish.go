@@ -22,6 +22,7 @@ type Dir struct {
 	made    sync.Map
 	files   atomic.Int64
 	bytes   atomic.Int64
+	kinds   sync.Map // file extension → *atomic.Int64
 	aborted bool
 }
 
@@ -93,7 +94,17 @@ func (d *Dir) WriteFile(name string, data []byte) error {
 	}
 	d.files.Add(1)
 	d.bytes.Add(int64(len(data)))
+	n, _ := d.kinds.LoadOrStore(filepath.Ext(name), new(atomic.Int64))
+	n.(*atomic.Int64).Add(1)
 	return nil
+}
+
+// Count returns how many files with extension ext (".html") were written.
+func (d *Dir) Count(ext string) int64 {
+	if n, ok := d.kinds.Load(ext); ok {
+		return n.(*atomic.Int64).Load()
+	}
+	return 0
 }
 
 func (d *Dir) mkdir(dir string) error {
