@@ -10,6 +10,7 @@ package chart
 import (
 	"math"
 	"strconv"
+	"strings"
 )
 
 // A Figure is the data of one chart.
@@ -126,7 +127,18 @@ func New(f Figure, opt Options) Layout {
 		legendH = fs * 2
 	}
 	top := fs * 2.2 // room for the unit and for value labels above the top bar
-	l.Plot = Rect{X: labelW + fs, Y: top, W: opt.Width - labelW - fs*2, H: opt.Height - top - fs*2.2 - legendH}
+	l.Plot = Rect{X: labelW + fs, Y: top, W: opt.Width - labelW - fs*2}
+	n := len(f.Labels)
+	slot := l.Plot.W / float64(max(n, 1))
+	// Labels wider than their slot wrap at spaces, so neighbours never
+	// overlap; the plot gives up a line of height for each extra line.
+	wrapped := make([][]string, n)
+	rows := 1
+	for i, label := range f.Labels {
+		wrapped[i] = wrap(label, 0.92*slot, opt.Measure)
+		rows = max(rows, len(wrapped[i]))
+	}
+	l.Plot.H = opt.Height - top - fs*2.2 - fs*1.2*float64(rows-1) - legendH
 	y := func(v float64) float64 {
 		return l.Plot.Y + l.Plot.H - (v-axisLo)/(axisHi-axisLo)*l.Plot.H
 	}
@@ -135,10 +147,10 @@ func New(f Figure, opt Options) Layout {
 	}
 	l.UnitLabel = Text{X: l.Plot.X, Y: fs, Text: f.Unit}
 
-	n := len(f.Labels)
-	slot := l.Plot.W / float64(max(n, 1))
-	for i, label := range f.Labels {
-		l.XLabels = append(l.XLabels, Text{X: l.Plot.X + slot*(float64(i)+0.5), Y: l.Plot.Y + l.Plot.H + fs*1.4, Text: label})
+	for i, lines := range wrapped {
+		for j, s := range lines {
+			l.XLabels = append(l.XLabels, Text{X: l.Plot.X + slot*(float64(i)+0.5), Y: l.Plot.Y + l.Plot.H + fs*1.4 + fs*1.2*float64(j), Text: s})
+		}
 	}
 	zero := y(math.Max(axisLo, 0))
 	if f.Type == "line" {
@@ -179,6 +191,31 @@ func New(f Figure, opt Options) Layout {
 		}
 	}
 	return l
+}
+
+// wrap breaks s at spaces into lines no wider than w, as measured; a
+// word wider than w stays whole on its own line.
+func wrap(s string, w float64, measure func(string) float64) []string {
+	if measure(s) <= w {
+		return []string{s}
+	}
+	var lines []string
+	cur := ""
+	for _, word := range strings.Fields(s) {
+		switch {
+		case cur == "":
+			cur = word
+		case measure(cur+" "+word) <= w:
+			cur += " " + word
+		default:
+			lines = append(lines, cur)
+			cur = word
+		}
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	return lines
 }
 
 // niceTicks returns evenly spaced round values covering [lo, hi], always

@@ -75,6 +75,35 @@ func TestLinePointsFollowValues(t *testing.T) {
 	}
 }
 
+// TestLongLabelsWrap: labels wider than their slot break into lines, so
+// no two labels on the x axis overlap, and the plot shrinks to make room.
+func TestLongLabelsWrap(t *testing.T) {
+	f := bars(87, 74, 81)
+	f.Labels = []string{"Jeg har lært noe jeg bruker", "Jeg føler meg mindre alene", "Jeg vil fortsette i nettverket"}
+	narrow := Options{Width: 300, Height: 200}
+	l := New(f, narrow)
+	short := New(bars(87, 74, 81), narrow)
+	if len(l.XLabels) <= len(f.Labels) {
+		t.Fatalf("labels not wrapped: %v", l.XLabels)
+	}
+	if l.Plot.H >= short.Plot.H {
+		t.Errorf("plot height %.1f, want less than %.1f to make room for two-line labels", l.Plot.H, short.Plot.H)
+	}
+	measure := func(s string) float64 { return 0.55 * 11 * float64(len([]rune(s))) }
+	slot := l.Plot.W / 3
+	for _, x := range l.XLabels {
+		if w := measure(x.Text); w > slot {
+			t.Errorf("label line %q is %.1f wide, the slot %.1f", x.Text, w, slot)
+		}
+		if x.Y+2 > l.Height-2 {
+			t.Errorf("label line %q at %.1f falls off the chart (height %.1f)", x.Text, x.Y, l.Height)
+		}
+	}
+	if got := wrap("Kort", 10, measure); len(got) != 1 {
+		t.Errorf("a long single word must stay whole: %q", got)
+	}
+}
+
 func TestNiceTicks(t *testing.T) {
 	for _, tt := range []struct {
 		lo, hi float64

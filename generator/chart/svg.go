@@ -7,25 +7,6 @@ import (
 	"strings"
 )
 
-// Styles of up to four series: a fill and an SVG pattern for bars, a
-// dash and a marker for lines, all distinct in greyscale.
-var seriesStyle = []struct {
-	Fill, Dash, Marker string
-	Pattern            bool
-}{
-	{"#0b5d66", "", "circle", false},
-	{"#8fc1c6", "6 3", "square", true},
-	{"#4a5258", "2 3", "diamond", false},
-	{"#d9dcde", "10 3 2 3", "triangle", true},
-}
-
-func style(i int) struct {
-	Fill, Dash, Marker string
-	Pattern            bool
-} {
-	return seriesStyle[i%len(seriesStyle)]
-}
-
 // SVG writes l as an accessible inline SVG: role="img" with a <title>
 // and <desc> the screen reader reads; the data table beside it carries
 // the numbers. id must be unique on the page.
@@ -45,7 +26,7 @@ func SVG(w io.Writer, l Layout, id, title, desc string) error {
 		fmt.Fprintf(b, `<text x="%s" y="%s" fill="#4a5258">%s</text>`, num(l.UnitLabel.X), num(l.UnitLabel.Y), e(l.UnitLabel.Text))
 	}
 	for _, bar := range l.Bars {
-		s := style(bar.Series)
+		s := SeriesStyle(bar.Series)
 		fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#1b1e21" stroke-width="0.5"/>`, num(bar.X), num(bar.Y), num(bar.W), num(bar.H), s.Fill)
 		if s.Pattern && bar.H > 0 {
 			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="url(#%s-p)" fill-opacity="0.5"/>`, num(bar.X), num(bar.Y), num(bar.W), num(bar.H), id)
@@ -53,18 +34,22 @@ func SVG(w io.Writer, l Layout, id, title, desc string) error {
 		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, num(bar.Label.X), num(bar.Label.Y), e(bar.Label.Text))
 	}
 	for _, line := range l.Lines {
-		s := style(line.Series)
+		s := SeriesStyle(line.Series)
 		var pts []string
 		for _, p := range line.Points {
 			pts = append(pts, num(p.X)+","+num(p.Y))
 		}
 		dash := ""
-		if s.Dash != "" {
-			dash = ` stroke-dasharray="` + s.Dash + `"`
+		if len(s.Dash) > 0 {
+			d := make([]string, len(s.Dash))
+			for i, v := range s.Dash {
+				d[i] = num(v)
+			}
+			dash = ` stroke-dasharray="` + strings.Join(d, " ") + `"`
 		}
-		fmt.Fprintf(b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2.5"%s/>`, strings.Join(pts, " "), darker(s.Fill), dash)
+		fmt.Fprintf(b, `<polyline points="%s" fill="none" stroke="%s" stroke-width="2.5"%s/>`, strings.Join(pts, " "), s.Stroke, dash)
 		for _, p := range line.Points {
-			marker(b, s.Marker, p.X, p.Y, darker(s.Fill))
+			marker(b, s.Marker, p.X, p.Y, s.Stroke)
 			fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, num(p.Label.X), num(p.Label.Y), e(p.Label.Text))
 		}
 	}
@@ -73,10 +58,10 @@ func SVG(w io.Writer, l Layout, id, title, desc string) error {
 		fmt.Fprintf(b, `<text x="%s" y="%s" text-anchor="middle">%s</text>`, num(t.X), num(t.Y), e(t.Text))
 	}
 	for _, item := range l.Legend {
-		s := style(item.Series)
+		s := SeriesStyle(item.Series)
 		sw := item.Swatch
 		if len(l.Lines) > 0 {
-			marker(b, s.Marker, sw.X+sw.W/2, sw.Y+sw.H/2, darker(s.Fill))
+			marker(b, s.Marker, sw.X+sw.W/2, sw.Y+sw.H/2, s.Stroke)
 		} else {
 			fmt.Fprintf(b, `<rect x="%s" y="%s" width="%s" height="%s" fill="%s" stroke="#1b1e21" stroke-width="0.5"/>`, num(sw.X), num(sw.Y), num(sw.W), num(sw.H), s.Fill)
 			if s.Pattern {
@@ -88,17 +73,6 @@ func SVG(w io.Writer, l Layout, id, title, desc string) error {
 	b.WriteString(`</svg>`)
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// darker keeps light fills visible as line colours.
-func darker(fill string) string {
-	switch fill {
-	case "#8fc1c6":
-		return "#3d7f86"
-	case "#d9dcde":
-		return "#7a8288"
-	}
-	return fill
 }
 
 func marker(b *strings.Builder, kind string, x, y float64, colour string) {

@@ -85,16 +85,7 @@ type FigureData struct {
 func (p *Page) FigureData(f content.Figure) FigureData { return FigureData{p, f} }
 
 // Decimal formats a figure value: "12", "12,5", "1 200".
-func (p *Page) Decimal(f float64) string {
-	if f == float64(int(f)) {
-		return p.Lang.Number(int(f))
-	}
-	s := strconv.FormatFloat(f, 'f', -1, 64)
-	if p.Lang.Code != "en" {
-		s = strings.Replace(s, ".", ",", 1)
-	}
-	return s
-}
+func (p *Page) Decimal(f float64) string { return p.Lang.Decimal(f) }
 
 // LanguageName names a language code in the page's language: "nb" →
 // "norsk (bokmål)". Unknown codes are shown as they are.
@@ -130,16 +121,7 @@ func capitalise(s string) string {
 }
 
 // ChartOf converts a report figure for package chart.
-func ChartOf(f content.Figure) chart.Figure {
-	c := chart.Figure{Type: f.Type, Labels: f.Labels, Unit: f.Unit}
-	if len(f.Series) == 0 {
-		c.Series = []chart.Series{{Name: f.Title, Values: f.Values}}
-	}
-	for _, s := range f.Series {
-		c.Series = append(c.Series, chart.Series{Name: s.Name, Values: s.Values})
-	}
-	return c
-}
+func ChartOf(f content.Figure) chart.Figure { return chart.Of(f) }
 
 // Chart draws figure number n (from 1) of a report as inline SVG.
 func (p *Page) Chart(n int, f content.Figure) (template.HTML, error) {

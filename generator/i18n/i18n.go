@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -197,6 +198,19 @@ func (l *Lang) Number(n int) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// Decimal returns a figure value: "12", "12,5", "1 200". Whole numbers
+// get digit groups as in Number; English keeps its decimal point.
+func (l *Lang) Decimal(f float64) string {
+	if f == math.Trunc(f) && math.Abs(f) < 1e15 {
+		return l.Number(int(f))
+	}
+	s := strconv.FormatFloat(f, 'f', -1, 64)
+	if l.Code != "en" {
+		s = strings.Replace(s, ".", ",", 1)
+	}
+	return s
 }
 
 // Kroner returns "600 000 kr".
