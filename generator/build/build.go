@@ -122,6 +122,19 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 			return err
 		}})
 	}
+	for _, rep := range p.Site.Reports {
+		opt := pdf.Options{FS: fsys, Fonts: fonts, HTMLURL: cfg.URL(rep.URL()), URL: cfg.URL, Words: words, Lang: r.Lang()}
+		proj := p.Site.Project(rep.Project)
+		var org *content.Organisation
+		if proj != nil {
+			org = p.Site.Organisation(proj.Organisation)
+		}
+		p.Files = append(p.Files, publish.File{Path: strings.TrimPrefix(rep.PDFURL(), "/"), Write: func(w io.Writer) error {
+			warnings, err := pdf.Report(w, rep, proj, org, opt)
+			p.warn(warnings)
+			return err
+		}})
+	}
 	p.stage("prepare")
 	return p, nil
 }

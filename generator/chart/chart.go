@@ -106,6 +106,7 @@ func New(f Figure, opt Options) Layout {
 	if opt.Format == nil {
 		opt.Format = func(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 	}
+	f = finite(f)
 	fs := opt.FontSize
 	l := Layout{Width: opt.Width, Height: opt.Height, FontSize: fs}
 
@@ -163,8 +164,11 @@ func New(f Figure, opt Options) Layout {
 			l.Lines = append(l.Lines, line)
 		}
 	} else {
-		groupW := slot * 0.7
-		barW := groupW / float64(max(len(f.Series), 1))
+		// A bar is never wider than a quarter of the plot: one or two
+		// bars would otherwise look like blocks.
+		nser := float64(max(len(f.Series), 1))
+		groupW := min(slot*0.7, l.Plot.W*0.25*nser)
+		barW := groupW / nser
 		for si, s := range f.Series {
 			for i, v := range s.Values {
 				x := l.Plot.X + slot*float64(i) + (slot-groupW)/2 + barW*float64(si)
@@ -191,6 +195,23 @@ func New(f Figure, opt Options) Layout {
 		}
 	}
 	return l
+}
+
+// finite returns f with values a chart cannot place (NaN, ±Inf, which
+// TOML allows) as zero, so no figure can break the layout.
+func finite(f Figure) Figure {
+	out := f
+	out.Series = make([]Series, len(f.Series))
+	for i, s := range f.Series {
+		vals := make([]float64, len(s.Values))
+		for j, v := range s.Values {
+			if !math.IsNaN(v) && !math.IsInf(v, 0) {
+				vals[j] = v
+			}
+		}
+		out.Series[i] = Series{Name: s.Name, Values: vals}
+	}
+	return out
 }
 
 // wrap breaks s at spaces into lines no wider than w, as measured; a

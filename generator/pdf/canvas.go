@@ -19,7 +19,8 @@ import (
 // Text draws s with its baseline at y; s never holds characters the
 // current font lacks (layout replaced them with Fallback). Links made by
 // AddLink are numbered from 1. Image draws the image data (PNG or JPEG, as
-// typ says) registered under name, once per name.
+// typ says) registered under name, once per name. SetDash sets the dash
+// lengths of lines in mm (nil for solid); Polygon closes its points.
 type Canvas interface {
 	AddPage()
 	SetPage(n int)
@@ -33,6 +34,8 @@ type Canvas interface {
 	Line(x1, y1, x2, y2 float64)
 	Rect(x, y, w, h float64, style string)
 	Circle(x, y, r float64, style string)
+	Polygon(pts []Point, style string)
+	SetDash(dash []float64)
 	AddLink() int
 	SetLink(link int, y float64, page int)
 	Link(x, y, w, h float64, link int)
@@ -40,6 +43,9 @@ type Canvas interface {
 	Bookmark(title string, level int, y float64)
 	Image(name, typ string, data []byte, x, y, w, h float64)
 }
+
+// A Point is a position on the page, in mm from the top left corner.
+type Point struct{ X, Y float64 }
 
 // A Color is an sRGB colour.
 type Color struct{ R, G, B uint8 }
@@ -68,6 +74,7 @@ type pdfCanvas struct {
 	draw   Color
 	text   Color
 	lw     float64
+	dash   []float64
 	hasFnt bool
 	images map[string]bool
 }
@@ -112,6 +119,7 @@ func (c *pdfCanvas) SetPage(n int) {
 	c.SetDrawColor(c.draw)
 	c.SetTextColor(c.text)
 	c.SetLineWidth(c.lw)
+	c.SetDash(c.dash)
 }
 
 func (c *pdfCanvas) PageCount() int { return c.f.PageCount() }
@@ -145,10 +153,23 @@ func (c *pdfCanvas) SetLineWidth(w float64) {
 	c.f.SetLineWidth(w)
 }
 
-func (c *pdfCanvas) Text(x, y float64, s string)               { c.f.Text(x, y, s) }
-func (c *pdfCanvas) Line(x1, y1, x2, y2 float64)               { c.f.Line(x1, y1, x2, y2) }
-func (c *pdfCanvas) Rect(x, y, w, h float64, style string)     { c.f.Rect(x, y, w, h, style) }
-func (c *pdfCanvas) Circle(x, y, r float64, style string)      { c.f.Circle(x, y, r, style) }
+func (c *pdfCanvas) Text(x, y float64, s string)           { c.f.Text(x, y, s) }
+func (c *pdfCanvas) Line(x1, y1, x2, y2 float64)           { c.f.Line(x1, y1, x2, y2) }
+func (c *pdfCanvas) Rect(x, y, w, h float64, style string) { c.f.Rect(x, y, w, h, style) }
+func (c *pdfCanvas) Circle(x, y, r float64, style string)  { c.f.Circle(x, y, r, style) }
+func (c *pdfCanvas) SetDash(dash []float64) {
+	c.dash = dash
+	c.f.SetDashPattern(dash, 0)
+}
+
+func (c *pdfCanvas) Polygon(pts []Point, style string) {
+	p := make([]fpdf.PointType, len(pts))
+	for i, pt := range pts {
+		p[i] = fpdf.PointType{X: pt.X, Y: pt.Y}
+	}
+	c.f.Polygon(p, style)
+}
+
 func (c *pdfCanvas) AddLink() int                              { return c.f.AddLink() }
 func (c *pdfCanvas) SetLink(link int, y float64, page int)     { c.f.SetLink(link, y, page) }
 func (c *pdfCanvas) Link(x, y, w, h float64, link int)         { c.f.Link(x, y, w, h, link) }

@@ -10,6 +10,10 @@
 // the fonts lack, such as emoji, print as a replacement character and are
 // reported with their file and line.
 //
+// An evaluation report (see Report) is a Book too: a cover for funders,
+// a fact box of the project's figures, the report's charts as vector
+// graphics with their data in tables, and its Markdown.
+//
 // A handbook has a cover, a colophon with the address of the HTML version
 // (fpdf cannot write tagged PDF, so the HTML is the accessible version), a
 // table of contents with page numbers and links, and numbered chapters,
@@ -26,6 +30,7 @@ import (
 
 	"moteplass/generator/content"
 	"moteplass/generator/diag"
+	"moteplass/generator/i18n"
 )
 
 // Options configure the rendering of a document. The zero value renders
@@ -56,6 +61,10 @@ type Options struct {
 
 	// Words are the fixed texts; the zero value is bokmål. See WordsFrom.
 	Words Words
+
+	// Lang formats the numbers, dates and labels of a report's fact box
+	// and charts, as on its HTML page; nil means the theme's bokmål.
+	Lang *i18n.Lang
 }
 
 // Handbook writes hb as a PDF to w. org is the organisation that

@@ -22,6 +22,7 @@ type recorder struct {
 	fill     Color
 	draw     Color
 	lw       float64
+	dash     []float64
 }
 
 func (r *recorder) logf(format string, args ...any) {
@@ -69,7 +70,11 @@ func (r *recorder) Text(x, y float64, s string) {
 }
 
 func (r *recorder) Line(x1, y1, x2, y2 float64) {
-	r.logf("line %s,%s %s,%s w%.2f %s", mm(x1), mm(y1), mm(x2), mm(y2), r.lw, r.draw)
+	dash := ""
+	if len(r.dash) > 0 {
+		dash = fmt.Sprintf(" dash %v", r.dash)
+	}
+	r.logf("line %s,%s %s,%s w%.2f %s%s", mm(x1), mm(y1), mm(x2), mm(y2), r.lw, r.draw, dash)
 }
 
 func (r *recorder) Rect(x, y, w, h float64, style string) {
@@ -78,6 +83,19 @@ func (r *recorder) Rect(x, y, w, h float64, style string) {
 
 func (r *recorder) Circle(x, y, rad float64, style string) {
 	r.logf("circle %s,%s r%s %s%s", mm(x), mm(y), mm(rad), style, r.colors(style))
+}
+
+func (r *recorder) SetDash(d []float64) { r.dash = d }
+
+func (r *recorder) Polygon(pts []Point, style string) {
+	var b strings.Builder
+	for i, p := range pts {
+		if i > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(mm(p.X) + "," + mm(p.Y))
+	}
+	r.logf("polygon %s %s%s", b.String(), style, r.colors(style))
 }
 
 func (r *recorder) colors(style string) string {

@@ -1,0 +1,307 @@
+package pdf
+
+import (
+	"io"
+	"path"
+	"strings"
+	"sync"
+
+	"github.com/yuin/goldmark/ast"
+
+	"moteplass/generator/content"
+	"moteplass/generator/diag"
+	"moteplass/generator/i18n"
+	"moteplass/themes"
+)
+
+// Report writes an evaluation report as a PDF to w: a cover, a table of
+// contents if its text has three or more sections, the key figures of
+// the project, the charts with their data, and the text. proj is the
+// project it reports on and org the project's organisation; either may
+// be nil. Warnings and err are as for Handbook.
+func Report(w io.Writer, rep *content.Report, proj *content.Project, org *content.Organisation, opt Options) (diag.List, error) {
+	return NewReport(rep, proj, org, opt).Write(w, opt)
+}
+
+// NewReport returns rep as a Book; see Report.
+func NewReport(rep *content.Report, proj *content.Project, org *content.Organisation, opt Options) *Book {
+	t := newReportText(opt)
+	orgName := ""
+	if org != nil {
+		orgName = org.Title
+	}
+	lang := rep.Language
+	if lang == "" {
+		lang = t.l.Code
+	}
+	kind := t.ui("report_kind_" + rep.Kind)
+	subject := kind
+	if proj != nil {
+		subject += " – " + proj.Title
+	}
+	b := &Book{
+		Meta: Metadata{
+			Title:    rep.Title,
+			Subject:  subject,
+			Author:   firstOf(strings.Join(rep.Authors, ", "), orgName),
+			Keywords: keywords(kind, proj),
+			Lang:     lang,
+			Created:  created(opt, rep.Date),
+		},
+		Footer: orgName,
+		Words:  t.w,
+		Source: &rep.File,
+	}
+	if sections(rep.Doc) >= 3 {
+		b.Contents = t.w.Contents
+	}
+	b.Cover = func(f *Flow) { reportCover(f, rep, proj, org, opt, t, kind) }
+	b.Chapters = append(b.Chapters, Chapter{Title: t.ui("key_figures"), Summary: rep.Summary, Before: func(f *Flow) {
+		f.KeyNumbers(keyNumbers(rep, proj, t))
+		if proj != nil {
+			f.FactBox(proj.Title, projectFacts(rep, proj, org, t))
+		} else if r := reachText(rep, nil, t); r != "" {
+			f.FactBox(rep.Title, []Fact{{t.ui("reach"), r}})
+		}
+	}})
+	if len(rep.Figures) > 0 {
+		b.Chapters = append(b.Chapters, Chapter{Title: t.ui("figures"), Before: func(f *Flow) {
+			for i, fig := range rep.Figures {
+				f.reportFigure(i+1, fig, t)
+			}
+		}})
+	}
+	if rep.Doc != nil && strings.TrimSpace(string(rep.Body)) != "" {
+		b.Chapters = append(b.Chapters, Chapter{Title: kind, File: &rep.File})
+	}
+	return b
+}
+
+func keywords(kind string, proj *content.Project) string {
+	k := []string{kind}
+	if proj != nil {
+		for _, s := range []string{proj.Programme, proj.Funder} {
+			if s != "" {
+				k = append(k, s)
+			}
+		}
+	}
+	return strings.Join(k, ", ")
+}
+
+// sections counts the top-level sections of a Markdown document: its
+// headings of the shallowest level it uses.
+func sections(doc ast.Node) int {
+	if doc == nil {
+		return 0
+	}
+	top, n := 7, 0
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if h, ok := c.(*ast.Heading); ok {
+			switch {
+			case h.Level < top:
+				top, n = h.Level, 1
+			case h.Level == top:
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// reportText gives a report its words: UI strings, numbers and dates in
+// the site's language, as on the report's HTML page.
+type reportText struct {
+	l *i18n.Lang
+	w Words
+}
+
+// bokmalLang is the default theme's bokmål, for documents rendered
+// without a language and for keys a site's own theme lacks. It is loaded
+// once and never changes.
+var bokmalLang = sync.OnceValue(func() *i18n.Lang {
+	l, err := i18n.Load(themes.Default(), "nb")
+	if err != nil {
+		return &i18n.Lang{Code: "nb", Months: bokmal.Months, DateShort: "{day}. {month} {year}", Thousands: "\u00a0", Currency: "{n}\u00a0kr"}
+	}
+	return l
+})
+
+func newReportText(opt Options) reportText {
+	l := opt.Lang
+	if l == nil {
+		l = bokmalLang()
+	}
+	w := opt.Words
+	if opt.Words.Contents == "" && opt.Lang != nil {
+		w = WordsFrom(opt.Lang)
+	}
+	return reportText{l: l, w: w.withDefaults()}
+}
+
+// ui returns the UI string key with placeholders filled, falling back to
+// bokmål, then to the key itself: a PDF never fails on a missing word.
+func (t reportText) ui(key string, args ...any) string {
+	if s, err := t.l.T(key, args...); err == nil {
+		return s
+	}
+	if s, err := bokmalLang().T(key, args...); err == nil {
+		return s
+	}
+	return key
+}
+
+func (t reportText) date(d content.Date) string {
+	if d.IsZero() {
+		return ""
+	}
+	return t.l.DateNoWeekday(d.Time())
+}
+
+var (
+	styleReportKind = TextStyle{Size: 13, Leading: 7, Face: Bold, Color: colAccent}
+	styleReportMeta = TextStyle{Size: 10, Leading: 5.4, Face: Regular, Color: colText}
+)
+
+// reportCover draws page 1: the organisation's logo or name, the kind of
+// report, its title and project, and at the foot who made it, for whom
+// and when.
+func reportCover(f *Flow, rep *content.Report, proj *content.Project, org *content.Organisation, opt Options, t reportText, kind string) {
+	f.fillRect(0, 0, pageW, 8, colAccent)
+	f.fillRect(0, pageH-8, pageW, 8, colAccent)
+	logo := false
+	if org != nil && org.Logo != "" && opt.FS != nil {
+		p := path.Join(org.Dir(), org.Logo)
+		if _, _, err := f.Picture(p, marginLeft, 24, 60, 24); err != nil {
+			f.Warn(metaPos(&org.File, "logo"), "logo left off the PDF cover: "+err.Error(), "use a PNG or JPEG file beside the organisation's file")
+		} else {
+			logo = true
+		}
+	}
+	if !logo && org != nil {
+		f.MoveTo(26)
+		f.Paragraph(org.Title, styleCoverOrg)
+	}
+
+	f.MoveTo(78)
+	f.Paragraph(kind, styleReportKind)
+	f.MoveTo(f.Y() + 3)
+	f.fillRect(f.x, f.y, 22, 1.6, colAccent)
+	f.MoveTo(f.Y() + 8)
+	f.Paragraph(rep.Title, styleCoverTitle)
+	if proj != nil {
+		f.Gap(5)
+		f.Paragraph(t.ui("project")+": "+proj.Title, styleCoverSub)
+	}
+
+	var items []textItem
+	add := func(text string, st TextStyle, gap float64) {
+		if text != "" {
+			items = append(items, textItem{runs: plain(f, text, st.Face), st: st, gap: gap})
+		}
+	}
+	if org != nil {
+		add(org.Title, styleCoverOrg, 0)
+	}
+	if proj != nil {
+		if proj.Programme != "" {
+			add(t.ui("programme")+": "+proj.Programme, styleReportMeta, 1.5)
+		}
+		if proj.Funder != "" {
+			add(t.ui("funder")+": "+proj.Funder, styleReportMeta, 0)
+		}
+	}
+	if d := t.date(rep.Date); d != "" {
+		add(t.ui("report_date")+": "+d, styleReportMeta, 0)
+	}
+	if len(rep.Authors) > 0 {
+		add(t.w.Authors+": "+strings.Join(rep.Authors, ", "), styleCoverMeta, 3)
+	}
+	if opt.HTMLURL != "" {
+		items = append(items, textItem{runs: []run{
+			{text: f.clean(Regular, t.w.Accessible+": ")},
+			{text: f.clean(Regular, opt.HTMLURL), link: target{url: opt.HTMLURL}},
+		}, st: styleColophonM, gap: 4})
+	}
+	f.stack(items, pageH-24)
+}
+
+// projectFacts are the fact box rows: what the funder granted, when, to
+// whom, for whom, and how many it reached.
+func projectFacts(rep *content.Report, proj *content.Project, org *content.Organisation, t reportText) []Fact {
+	var facts []Fact
+	add := func(label, value string) {
+		if value != "" {
+			facts = append(facts, Fact{label, value})
+		}
+	}
+	if org != nil {
+		add(t.ui("organisation"), org.Title)
+	}
+	add(t.ui("programme"), proj.Programme)
+	add(t.ui("funder"), proj.Funder)
+	for _, g := range proj.GrantList {
+		add(t.ui("grant_year", "year", g.Year), t.l.Kroner(g.Amount))
+	}
+	if len(proj.GrantList) > 0 {
+		add(t.ui("grants_in_total"), t.l.Kroner(proj.GrantTotal()))
+	}
+	period := t.date(proj.Start)
+	if e := t.date(proj.End); e != "" {
+		period += " – " + e
+	}
+	add(t.ui("period"), period)
+	if proj.Status != "" {
+		add(t.ui("status"), t.ui("status_"+proj.Status))
+	}
+	add(t.ui("leader"), proj.Leader)
+	add(t.ui("target_group"), proj.AudienceText)
+	add(t.ui("reach"), reachText(rep, proj, t))
+	return facts
+}
+
+// keyNumbers are the figures a funder looks for first: the money, the
+// people reached, and how that compares with the plan.
+func keyNumbers(rep *content.Report, proj *content.Project, t reportText) []KeyNumber {
+	var k []KeyNumber
+	if proj != nil && len(proj.GrantList) > 0 {
+		k = append(k, KeyNumber{t.l.Kroner(proj.GrantTotal()), t.ui("key_granted")})
+	}
+	planned := plannedReach(rep, proj)
+	if rep.Reach.Actual > 0 || planned > 0 {
+		label := t.ui("actual_reach")
+		if planned > 0 {
+			label = t.ui("key_reached", "planned", t.l.Number(planned))
+		}
+		k = append(k, KeyNumber{t.l.Number(rep.Reach.Actual), label})
+	}
+	if planned > 0 {
+		k = append(k, KeyNumber{t.ui("percent_n", "n", t.l.Number(percent(rep.Reach.Actual, planned))), t.ui("key_goal")})
+	}
+	return k
+}
+
+func plannedReach(rep *content.Report, proj *content.Project) int {
+	if rep.Reach.Planned == 0 && proj != nil {
+		return proj.TargetReach
+	}
+	return rep.Reach.Planned
+}
+
+// percent rounds actual as a percentage of planned, as the report page
+// does.
+func percent(actual, planned int) int { return (actual*100 + planned/2) / planned }
+
+// reachText returns "230 av 200 (115 %)": the people reached against the
+// plan of the report, or of the project if the report gives none.
+func reachText(rep *content.Report, proj *content.Project, t reportText) string {
+	planned := plannedReach(rep, proj)
+	actual := rep.Reach.Actual
+	switch {
+	case planned > 0:
+		return t.ui("reach_of", "actual", t.l.Number(actual), "planned", t.l.Number(planned), "percent", percent(actual, planned))
+	case actual > 0:
+		return t.l.Number(actual)
+	}
+	return ""
+}
