@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -71,7 +72,6 @@ func TestReportText(t *testing.T) {
 	for _, want := range []string{
 		"Sluttrapport", "Samtalegrupper – sluttrapport", "Prosjekt: Samtalegrupper i hele landet", "Foreningen Mestring Sápmi",
 		"Program: Helse høst (2021)", "Finansiert av: Stiftelsen Dam", "Dato: 1. mars 2024",
-		"Bevilgning 2022", "600 000 kr", "Bevilgning 2023", "612 500 kr", "Bevilgning i alt", "1 212 500 kr",
 		"1. januar 2022 – 31. desember 2023", "Avsluttet", "Áile Ŋuolla", "Unge voksne og pårørende.",
 		"412 av 400 (103 %)", "nådd, av 400 planlagt", "103 %",
 		"Figur 1", "Deltakere per kvartal", "Ingen samling om sommeren", "Tallene i figuren (deltakere)", "196",
@@ -80,6 +80,14 @@ func TestReportText(t *testing.T) {
 	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("the report's text lacks %q", want)
+		}
+	}
+	// The fact box's rows, label and value on one line.
+	layout := strings.ReplaceAll(runTool(t, "pdftotext", "-enc", "UTF-8", "-layout", file, "-"), "\u00a0", " ")
+	for _, want := range []string{`Bevilgning 2022\s+600 000 kr`, `Bevilgning 2023\s+612 500 kr`, `Bevilgning i alt\s+1 212 500 kr`,
+		`Antall nådd\s+412 av 400 \(103 %\)`, `1 212 500 kr\s+412\s+103 %`} {
+		if !regexp.MustCompile(want).MatchString(layout) {
+			t.Errorf("the report's text lacks %s", want)
 		}
 	}
 	out := runTool(t, "pdffonts", file)
