@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io/fs"
 	"maps"
+	"math"
 	"net/mail"
 	"net/url"
 	"slices"
@@ -124,7 +125,7 @@ func (v *validator) project(p *Project) {
 		v.at(&p.File, "end", fmt.Sprintf("the project ends (%s) before it starts (%s)", p.End, p.Start), "")
 	}
 	if p.TargetReach < 0 {
-		v.at(&p.File, "target_reach", "target_reach cannot be negative", "")
+		v.at(&p.File, "target_reach", "target_reach cannot be negative", "write how many people the project plans to reach, e.g. target_reach = 200")
 	}
 	p.GrantList = p.GrantList[:0]
 	for _, k := range slices.Sorted(maps.Keys(p.Grants)) {
@@ -136,7 +137,7 @@ func (v *validator) project(p *Project) {
 		}
 		amount := p.Grants[k]
 		if amount < 0 {
-			v.at(&p.File, key, fmt.Sprintf("the grant for %d cannot be negative", year), "")
+			v.at(&p.File, key, fmt.Sprintf("the grant for %d cannot be negative", year), "write the kroner granted that year, e.g. "+k+" = 600000")
 		}
 		// Money is granted for the project period; a year on either side
 		// is normal (granted in December, spent in January).
@@ -256,10 +257,10 @@ func (v *validator) report(r *Report) {
 	v.projectRef(f, "project", r.Project)
 	v.vocab(f, "kind", r.Kind, site.ReportKinds)
 	if r.Reach.Planned < 0 {
-		v.at(f, "reach.planned", "reach cannot be negative", "")
+		v.at(f, "reach.planned", "reach cannot be negative", "write how many people the project planned to reach, e.g. planned = 200")
 	}
 	if r.Reach.Actual < 0 {
-		v.at(f, "reach.actual", "reach cannot be negative", "")
+		v.at(f, "reach.actual", "reach cannot be negative", "write how many people the project reached, e.g. actual = 124")
 	}
 	for i, fig := range r.Figures {
 		key := fmt.Sprintf("figures[%d]", i)
@@ -273,10 +274,27 @@ func (v *validator) report(r *Report) {
 		if len(fig.Values) > 0 && len(fig.Values) != len(fig.Labels) {
 			v.at(f, key+".values", fmt.Sprintf("%d values for %d labels", len(fig.Values), len(fig.Labels)), "give one value per label")
 		}
+		v.numbers(f, key+".values", fig.Values)
 		for j, s := range fig.Series {
+			vkey := fmt.Sprintf("%s.series[%d].values", key, j)
 			if len(s.Values) != len(fig.Labels) {
-				v.at(f, fmt.Sprintf("%s.series[%d].values", key, j), fmt.Sprintf("%d values for %d labels", len(s.Values), len(fig.Labels)), "give one value per label")
+				v.at(f, vkey, fmt.Sprintf("%d values for %d labels", len(s.Values), len(fig.Labels)), "give one value per label")
 			}
+			v.numbers(f, vkey, s.Values)
+		}
+	}
+}
+
+// numbers checks that a figure's values can be drawn: TOML allows nan
+// and inf, a chart does not.
+func (v *validator) numbers(f *File, key string, values []float64) {
+	for i, x := range values {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			word := "nan"
+			if math.IsInf(x, 0) {
+				word = "inf"
+			}
+			v.at(f, fmt.Sprintf("%s[%d]", key, i), word+" is not a number a chart can show", "write the value as digits, e.g. 12 or 12.5")
 		}
 	}
 }
