@@ -51,7 +51,7 @@ func (f *Flow) reportFigure(n int, fig content.Figure, t reportText) {
 		head, rows = across[0], across[1:]
 	}
 	dataH := styleFigData.Leading + 1 + float64(len(rows)+1)*(styleTable.Leading+2*cellPadY) + gapBlock
-	if !f.top && blockH+dataH > f.Room() && blockH+dataH <= textBot-textTop {
+	if !f.top && 8+blockH+dataH > f.Room() && blockH+dataH <= textBot-textTop {
 		f.breakPage()
 	}
 
@@ -75,8 +75,15 @@ func (f *Flow) reportFigure(n int, fig content.Figure, t reportText) {
 	if fig.Unit != "" {
 		title += " (" + fig.Unit + ")"
 	}
+	// The table's title stays with its first rows, as a heading would.
+	titleRuns = []run{{text: f.clean(Bold, title)}}
+	lines := breakLines(f.m, titleRuns, styleFigData, f.w)
 	f.Gap(3)
-	f.paragraph([]run{{text: f.clean(Bold, title)}}, styleFigData, alignLeft)
+	f.keepWithNext(float64(len(lines))*styleFigData.Leading, 1, func(y float64) {
+		for i, ln := range lines {
+			f.drawLine(ln, titleRuns, styleFigData, f.x, y+float64(i)*styleFigData.Leading, styleFigData.Leading, f.w, alignLeft)
+		}
+	})
 	f.dataTable(head, rows)
 }
 
