@@ -206,8 +206,8 @@ type Report struct {
 	Kind     string   `toml:"kind" req:"true" vocab:"report-kinds" doc:"Rapporttype: midterm (midtveisevaluering), final (sluttrapport) eller annual (årsrapport)"`
 	Date     Date     `toml:"date" req:"true" doc:"Dato"`
 	Authors  []string `toml:"authors" doc:"Forfattere"`
-	Reach    Reach    `toml:"reach" doc:"Hvor mange prosjektet har nådd"`
-	Figures  []Figure `toml:"figures" doc:"Diagrammer"`
+	Reach    Reach    `toml:"reach" doc:"Hvor mange prosjektet har nådd; rapportsiden og PDF-en viser det mot planen, med prosent"`
+	Figures  []Figure `toml:"figures" doc:"Diagrammer; rapportsiden og PDF-en tegner dem likt, hvert fulgt av tallene i en tabell"`
 	Language string   `toml:"language" vocab:"site-languages" doc:"Språket rapporten er skrevet på, hvis et annet enn nettstedets"`
 }
 
@@ -222,7 +222,7 @@ type Figure struct {
 	Title   string    `toml:"title" req:"true" doc:"Diagrammets tittel"`
 	Type    string    `toml:"type" req:"true" vocab:"figure-types" doc:"Diagramtype: bar (stolper) eller line (linje)"`
 	Labels  []string  `toml:"labels" req:"true" doc:"Etiketter langs x-aksen"`
-	Values  []float64 `toml:"values" doc:"Én verdi per etikett"`
+	Values  []float64 `toml:"values" doc:"Én verdi per etikett (tall; ikke nan eller inf)"`
 	Series  []Series  `toml:"series" doc:"Flere dataserier i samme diagram"`
 	Unit    string    `toml:"unit" doc:"Enhet, f.eks. deltakere eller %"`
 	Caption string    `toml:"caption" doc:"Forklaring under diagrammet"`
