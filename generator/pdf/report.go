@@ -4,14 +4,11 @@ import (
 	"io"
 	"path"
 	"strings"
-	"sync"
 
 	"github.com/yuin/goldmark/ast"
 
 	"moteplass/generator/content"
 	"moteplass/generator/diag"
-	"moteplass/generator/i18n"
-	"moteplass/themes"
 )
 
 // Report writes an evaluation report as a PDF to w: a cover, a table of
@@ -109,55 +106,6 @@ func sections(doc ast.Node) int {
 	return n
 }
 
-// reportText gives a report its words: UI strings, numbers and dates in
-// the site's language, as on the report's HTML page.
-type reportText struct {
-	l *i18n.Lang
-	w Words
-}
-
-// bokmalLang is the default theme's bokmål, for documents rendered
-// without a language and for keys a site's own theme lacks. It is loaded
-// once and never changes.
-var bokmalLang = sync.OnceValue(func() *i18n.Lang {
-	l, err := i18n.Load(themes.Default(), "nb")
-	if err != nil {
-		return &i18n.Lang{Code: "nb", Months: bokmal.Months, DateShort: "{day}. {month} {year}", Thousands: "\u00a0", Currency: "{n}\u00a0kr"}
-	}
-	return l
-})
-
-func newReportText(opt Options) reportText {
-	l := opt.Lang
-	if l == nil {
-		l = bokmalLang()
-	}
-	w := opt.Words
-	if opt.Words.Contents == "" && opt.Lang != nil {
-		w = WordsFrom(opt.Lang)
-	}
-	return reportText{l: l, w: w.withDefaults()}
-}
-
-// ui returns the UI string key with placeholders filled, falling back to
-// bokmål, then to the key itself: a PDF never fails on a missing word.
-func (t reportText) ui(key string, args ...any) string {
-	if s, err := t.l.T(key, args...); err == nil {
-		return s
-	}
-	if s, err := bokmalLang().T(key, args...); err == nil {
-		return s
-	}
-	return key
-}
-
-func (t reportText) date(d content.Date) string {
-	if d.IsZero() {
-		return ""
-	}
-	return t.l.DateNoWeekday(d.Time())
-}
-
 var (
 	styleReportKind = TextStyle{Size: 13, Leading: 7, Face: Bold, Color: colAccent}
 	styleReportMeta = TextStyle{Size: 10, Leading: 5.4, Face: Regular, Color: colText}
@@ -224,84 +172,4 @@ func reportCover(f *Flow, rep *content.Report, proj *content.Project, org *conte
 		}, st: styleColophonM, gap: 4})
 	}
 	f.stack(items, pageH-24)
-}
-
-// projectFacts are the fact box rows: what the funder granted, when, to
-// whom, for whom, and how many it reached.
-func projectFacts(rep *content.Report, proj *content.Project, org *content.Organisation, t reportText) []Fact {
-	var facts []Fact
-	add := func(label, value string) {
-		if value != "" {
-			facts = append(facts, Fact{label, value})
-		}
-	}
-	if org != nil {
-		add(t.ui("organisation"), org.Title)
-	}
-	add(t.ui("programme"), proj.Programme)
-	add(t.ui("funder"), proj.Funder)
-	for _, g := range proj.GrantList {
-		add(t.ui("grant_year", "year", g.Year), t.l.Kroner(g.Amount))
-	}
-	if len(proj.GrantList) > 0 {
-		add(t.ui("grants_in_total"), t.l.Kroner(proj.GrantTotal()))
-	}
-	period := t.date(proj.Start)
-	if e := t.date(proj.End); e != "" {
-		period += " – " + e
-	}
-	add(t.ui("period"), period)
-	if proj.Status != "" {
-		add(t.ui("status"), t.ui("status_"+proj.Status))
-	}
-	add(t.ui("leader"), proj.Leader)
-	add(t.ui("target_group"), proj.AudienceText)
-	add(t.ui("reach"), reachText(rep, proj, t))
-	return facts
-}
-
-// keyNumbers are the figures a funder looks for first: the money, the
-// people reached, and how that compares with the plan.
-func keyNumbers(rep *content.Report, proj *content.Project, t reportText) []KeyNumber {
-	var k []KeyNumber
-	if proj != nil && len(proj.GrantList) > 0 {
-		k = append(k, KeyNumber{t.l.Kroner(proj.GrantTotal()), t.ui("key_granted")})
-	}
-	planned := plannedReach(rep, proj)
-	if rep.Reach.Actual > 0 || planned > 0 {
-		label := t.ui("actual_reach")
-		if planned > 0 {
-			label = t.ui("key_reached", "planned", t.l.Number(planned))
-		}
-		k = append(k, KeyNumber{t.l.Number(rep.Reach.Actual), label})
-	}
-	if planned > 0 {
-		k = append(k, KeyNumber{t.ui("percent_n", "n", t.l.Number(percent(rep.Reach.Actual, planned))), t.ui("key_goal")})
-	}
-	return k
-}
-
-func plannedReach(rep *content.Report, proj *content.Project) int {
-	if rep.Reach.Planned == 0 && proj != nil {
-		return proj.TargetReach
-	}
-	return rep.Reach.Planned
-}
-
-// percent rounds actual as a percentage of planned, as the report page
-// does.
-func percent(actual, planned int) int { return (actual*100 + planned/2) / planned }
-
-// reachText returns "230 av 200 (115 %)": the people reached against the
-// plan of the report, or of the project if the report gives none.
-func reachText(rep *content.Report, proj *content.Project, t reportText) string {
-	planned := plannedReach(rep, proj)
-	actual := rep.Reach.Actual
-	switch {
-	case planned > 0:
-		return t.ui("reach_of", "actual", t.l.Number(actual), "planned", t.l.Number(planned), "percent", percent(actual, planned))
-	case actual > 0:
-		return t.l.Number(actual)
-	}
-	return ""
 }
