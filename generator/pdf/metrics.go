@@ -89,11 +89,12 @@ const Fallback = "\uFFFD"
 // clean returns s with every character face f cannot show replaced by
 // Fallback (one per run of such characters, so an emoji sequence gives
 // one), invisible emoji joiners and variation selectors removed, and
-// control characters as spaces. It returns the characters it replaced.
+// control characters as spaces, invalid UTF-8 as Fallback (fpdf panics
+// on it). It returns the characters it replaced.
 func (m *metrics) clean(f Face, s string) (string, []string) {
 	ok := true
 	for _, r := range s {
-		if r < 0x20 || r == 0x7F || r == 0xAD || !m.has(f, r) {
+		if r < 0x20 || r == 0x7F || r == 0xAD || r == utf8.RuneError || !m.has(f, r) {
 			ok = false
 			break
 		}
