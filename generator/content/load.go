@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 	"golang.org/x/sync/errgroup"
@@ -217,9 +218,15 @@ func classify(p string) (kind Kind, s, problem string) {
 	default:
 		return "", "", "Møteplass does not know what this file is: put it in content/activities/, organisations/, projects/, handbooks/<name>/, reports/ or pages/"
 	}
+	if strings.ContainsFunc(p, unicode.IsControl) {
+		return "", "", fmt.Sprintf("the path %q holds a control character (such as NUL or a line break)", p)
+	}
 	s = slug.Make(base)
 	if s == "" {
 		return "", "", fmt.Sprintf("the file name %q has no letters or digits to make an address from", base)
+	}
+	if slug.Reserved(s) {
+		return "", "", fmt.Sprintf("the file name %q gives the address %q, a name Windows reserves for a device; the site could not be copied to a Windows disk", base, s)
 	}
 	return kind, s, ""
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -41,7 +42,7 @@ func fixture(t *testing.T, path string) (fstest.MapFS, *txtar.Archive) {
 	return fsys, nil
 }
 
-func loadSite(t *testing.T, fsys fstest.MapFS) (*Site, error) {
+func loadSite(t *testing.T, fsys fs.FS) (*Site, error) {
 	t.Helper()
 	cfg, err := site.Load(fsys)
 	if err != nil {

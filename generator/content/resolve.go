@@ -15,11 +15,13 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"github.com/yuin/goldmark/ast"
 
 	"moteplass/generator/diag"
 	"moteplass/generator/markdown"
+	"moteplass/generator/slug"
 	"moteplass/generator/suggest"
 )
 
@@ -158,6 +160,10 @@ func (r *resolver) link(f *File, owner any, dest string, pos diag.Pos, image boo
 // asset records a file beside f to be copied to the output and returns
 // its output path.
 func (r *resolver) asset(f *File, owner any, rel string, pos diag.Pos) (string, bool) {
+	if problem, hint := badAssetName(rel); problem != "" {
+		r.errs.Add(pos, problem, hint)
+		return "", false
+	}
 	src := path.Join(f.Dir(), rel)
 	root := f.Dir()
 	switch owner.(type) {
@@ -171,6 +177,12 @@ func (r *resolver) asset(f *File, owner any, rel string, pos diag.Pos) (string, 
 	}
 	if st, err := fs.Stat(r.fsys, src); err != nil || st.IsDir() {
 		r.errs.Add(pos, fmt.Sprintf("%s: no such file", rel), "check the name; upper and lower case matter")
+		return "", false
+	}
+	if r.s.files != nil && !r.s.files[src] {
+		// The scan did not see it as a plain file: it is reached
+		// through a symbolic link, or hidden.
+		r.errs.Add(pos, fmt.Sprintf("%s is not published: it is a symbolic link, in a linked folder, or hidden", rel), "copy the file into the site, under a name that does not start with a dot")
 		return "", false
 	}
 	dst := strings.TrimPrefix(assetBase(owner), "/") + sub
@@ -187,6 +199,26 @@ func (r *resolver) asset(f *File, owner any, rel string, pos diag.Pos) (string, 
 	r.dsts[strings.ToLower(dst)] = src
 	r.assets[src] = dst
 	return dst, true
+}
+
+// badAssetName explains what is wrong with the name of a file beside the
+// Markdown that no disk would treat the same everywhere: an absolute
+// path, a Windows path, a control character or a name Windows reserves.
+func badAssetName(rel string) (problem, hint string) {
+	switch {
+	case strings.ContainsFunc(rel, unicode.IsControl):
+		return fmt.Sprintf("%q holds a control character (such as NUL)", rel), "name the file with letters, digits and hyphens"
+	case strings.HasPrefix(rel, "/"):
+		return fmt.Sprintf("%s is an absolute path", rel), "name the file relative to this one, e.g. bilde.png for a file in the same folder"
+	case strings.Contains(rel, `\`) || len(rel) > 1 && rel[1] == ':':
+		return fmt.Sprintf("%s is a Windows path", rel), "write folders with / and relative to this file, e.g. bilder/kart.png"
+	}
+	for _, el := range strings.Split(rel, "/") {
+		if base, _, _ := strings.Cut(el, "."); slug.Reserved(base) {
+			return fmt.Sprintf("%s: %q is a name Windows reserves for a device", rel, el), "rename the file"
+		}
+	}
+	return "", ""
 }
 
 func (r *resolver) imageSize(f *File, img *ast.Image, dest string) {

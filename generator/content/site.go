@@ -25,6 +25,7 @@ type Site struct {
 	Drafts []*Activity // validated, never published
 
 	orphans []*HandbookChapter // chapter files in a folder without index.md
+	files   map[string]bool    // the plain files beside the Markdown, as scanned
 
 	orgs     map[string]*Organisation
 	projects map[string]*Project
@@ -129,7 +130,7 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 	slices.SortStableFunc(s.Reports, func(a, b *Report) int {
 		return cmp.Or(b.Date.Time().Compare(a.Date.Time()), cmp.Compare(a.Slug, b.Slug))
 	})
-	_ = assets
+	s.files = assets
 	return s
 }
 

@@ -14,6 +14,7 @@ import (
 	"moteplass/generator/diag"
 	"moteplass/generator/schedule"
 	"moteplass/generator/site"
+	"moteplass/generator/slug"
 	"moteplass/generator/suggest"
 )
 
@@ -120,6 +121,8 @@ func (v *validator) project(p *Project) {
 		v.errs.Add(diag.Pos{Path: p.Path, Line: 1, Col: 1}, fmt.Sprintf("a project cannot be called %q: the overview uses /prosjekter/%s/ for its filters", p.Slug, p.Slug), "rename the file")
 	}
 	v.organisationRef(&p.File, p.Organisation)
+	v.address(&p.File, "programme", p.Programme)
+	v.address(&p.File, "funder", p.Funder)
 	v.vocab(&p.File, "status", p.Status, site.Statuses)
 	if !p.End.IsZero() && !p.Start.IsZero() && p.End.Before(p.Start) {
 		v.at(&p.File, "end", fmt.Sprintf("the project ends (%s) before it starts (%s)", p.End, p.Start), "")
@@ -189,6 +192,7 @@ func (v *validator) activity(a *Activity) {
 	if a.Place.County != "" {
 		v.county(f, "place.county", a.Place.County)
 	}
+	v.address(f, "place.municipality", a.Place.Municipality)
 	if a.Place.Postcode != "" && !isDigits(a.Place.Postcode, 4) {
 		v.at(f, "place.postcode", fmt.Sprintf("postcode %q must be four digits", a.Place.Postcode), "")
 	}
@@ -301,11 +305,24 @@ func (v *validator) numbers(f *File, key string, values []float64) {
 
 // reserved are the first path segments of the site's own sections; a page
 // with one of these names would be hidden by the section.
-var reserved = []string{"aktiviteter", "organisasjoner", "prosjekter", "handboker", "rapporter", "fylke", "kommune", "kategori", "malgruppe", "sok", "search", "static", "assets"}
+var reserved = []string{"aktiviteter", "organisasjoner", "prosjekter", "handboker", "rapporter", "fylke", "kommune", "kategori", "malgruppe", "modus", "kalender", "sok", "search", "static", "assets"}
 
 func (v *validator) page(p *Page) {
 	if slices.Contains(reserved, p.Slug) {
 		v.errs.Add(diag.Pos{Path: p.Path, Line: 1, Col: 1}, fmt.Sprintf("a page cannot be called %q: the site uses /%s/ itself", p.Slug, p.Slug), "rename the file")
+	}
+}
+
+// address checks a value that becomes part of an address, such as a
+// municipality (/kommune/<slug>/): it needs a letter or a digit, and its
+// slug must not be a name Windows reserves.
+func (v *validator) address(f *File, key, value string) {
+	switch s := slug.Make(value); {
+	case value == "":
+	case s == "":
+		v.at(f, key, fmt.Sprintf("%s %q has no letters or digits to make an address from", key, value), "")
+	case slug.Reserved(s):
+		v.at(f, key, fmt.Sprintf("%s %q gives the address %q, a name Windows reserves for a device", key, value, s), "write the name in full")
 	}
 }
 

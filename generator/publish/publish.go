@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"moteplass/generator/slug"
 )
 
 // A Dir is a staging folder for the next version of an output folder.
@@ -20,6 +22,7 @@ type Dir struct {
 	tmp     string // the staging folder
 	lock    *os.File
 	made    sync.Map
+	names   sync.Map // lower-case name → name, of every file written
 	files   atomic.Int64
 	bytes   atomic.Int64
 	kinds   sync.Map // file extension → *atomic.Int64
@@ -80,10 +83,23 @@ func (d *Dir) unlock() {
 func (d *Dir) Path() string { return d.tmp }
 
 // WriteFile writes data to name, a slash-separated path inside the output
-// folder. Paths that would leave the folder are refused.
+// folder. Paths that would leave the folder are refused, and so are names
+// that another disk would not keep apart: a second file whose name
+// differs from an earlier one only in case (one file on macOS and
+// Windows), and names Windows reserves (nul, con, …). Content checks
+// report these with file and line first; this is the last guard.
 func (d *Dir) WriteFile(name string, data []byte) error {
-	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.ContainsRune(name, 0) {
+	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.ContainsRune(name, 0) || strings.Contains(name, `\`) {
 		return fmt.Errorf("refusing to write %q: outside the output folder", name)
+	}
+	if el := reservedElement(name); el != "" {
+		return fmt.Errorf("refusing to write %q: Windows reserves the name %q", name, el)
+	}
+	if prev, dup := d.names.LoadOrStore(strings.ToLower(name), name); dup {
+		if prev == name {
+			return fmt.Errorf("refusing to write %q twice: two pages would have the same address", name)
+		}
+		return fmt.Errorf("refusing to write %q: %q differs only in case, and a case-insensitive disk keeps one of them", name, prev)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
@@ -170,4 +186,15 @@ func (d *Dir) Commit() error {
 	d.aborted = true // nothing left to remove
 	d.unlock()
 	return nil
+}
+
+// reservedElement returns the first element of the slash-separated path
+// name that Windows reserves for a device, or "".
+func reservedElement(name string) string {
+	for _, el := range strings.Split(name, "/") {
+		if base, _, _ := strings.Cut(el, "."); slug.Reserved(base) {
+			return el
+		}
+	}
+	return ""
 }

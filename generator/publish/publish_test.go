@@ -48,10 +48,40 @@ func TestWriteRefusesToLeaveTheFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Abort()
-	for _, name := range []string{"../x.html", "/etc/passwd", "a/../../x", "a\x00b", ""} {
+	for _, name := range []string{"../x.html", "/etc/passwd", "a/../../x", "a\x00b", "", `..\..\x`, "nul/index.html", "aktiviteter/con.ics", "kommune/LPT1/index.html"} {
 		if err := d.WriteFile(name, []byte("x")); err == nil {
 			t.Errorf("wrote %q", name)
 		}
+	}
+	if err := d.WriteFile("nullstilling/index.html", []byte("x")); err != nil {
+		t.Errorf("a name that only starts like a device: %v", err)
+	}
+}
+
+// TestWriteRefusesNamesACaseInsensitiveDiskMerges: on macOS and Windows,
+// Kafe/index.html and kafe/index.html are one file, and the second would
+// silently replace the first.
+func TestWriteRefusesNamesACaseInsensitiveDiskMerges(t *testing.T) {
+	d, err := Begin(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Abort()
+	if err := d.WriteFile("aktiviteter/kafe/index.html", []byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"aktiviteter/Kafe/index.html", "Aktiviteter/kafe/INDEX.html", "aktiviteter/kafe/index.html"} {
+		err := d.WriteFile(name, []byte("b"))
+		if err == nil {
+			t.Errorf("wrote %q after aktiviteter/kafe/index.html", name)
+			continue
+		}
+		if !strings.Contains(err.Error(), name) {
+			t.Errorf("the error does not name the file: %v", err)
+		}
+	}
+	if data, _ := os.ReadFile(filepath.Join(d.Path(), "aktiviteter/kafe/index.html")); string(data) != "a" {
+		t.Errorf("the first file was replaced: %q", data)
 	}
 }
 

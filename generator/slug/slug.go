@@ -51,3 +51,21 @@ var fold = map[rune]string{
 func Valid(s string) bool {
 	return s != "" && Make(s) == s
 }
+
+// Reserved reports whether Windows refuses s as a file or folder name,
+// with or without an extension: con, prn, aux, nul, com0–com9 and
+// lpt0–lpt9. A site built from a page called nul.md could not be copied
+// to, or served from, a Windows disk.
+func Reserved(s string) bool {
+	switch strings.ToLower(s) {
+	case "con", "prn", "aux", "nul":
+		return true
+	}
+	if len(s) == 4 && s[3] >= '0' && s[3] <= '9' {
+		switch strings.ToLower(s[:3]) {
+		case "com", "lpt":
+			return true
+		}
+	}
+	return false
+}
