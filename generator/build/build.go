@@ -35,6 +35,9 @@ type Options struct {
 	// files are written, once a build has run for a second: for a
 	// terminal, never for a log.
 	Progress io.Writer
+	// SearchOnDemand leaves the search index to be built when a file of
+	// it is first asked for (Plan.SearchFile), for serve.
+	SearchOnDemand bool
 }
 
 // A Plan is a loaded, checked site and every file it publishes, not yet
@@ -45,6 +48,7 @@ type Plan struct {
 	Stages []Stage
 	clock  time.Time
 
+	search   *searchIndex
 	mu       sync.Mutex
 	warnings diag.List // from PDFs, as their files are written
 }
@@ -136,6 +140,10 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 		}})
 	}
 	p.stage("prepare")
+	if err := p.addSearch(r, opt.SearchOnDemand); err != nil {
+		return nil, err
+	}
+	p.stage("search index")
 	return p, nil
 }
 
@@ -153,6 +161,7 @@ type Result struct {
 	Pages      int64 // HTML files
 	PDFs       int64
 	Calendars  int64
+	Shards     int   // of the search index
 	Files      int64 // all files
 	Bytes      int64
 	Stages     []Stage
@@ -194,6 +203,7 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 		Pages:      dir.Count(".html"),
 		PDFs:       dir.Count(".pdf"),
 		Calendars:  dir.Count(".ics"),
+		Shards:     p.SearchStats().Shards,
 		Files:      dir.Files(),
 		Bytes:      dir.Bytes(),
 		Stages:     p.Stages,
@@ -233,6 +243,7 @@ func (r *Result) Summary(w io.Writer) {
 	row("Pages", r.Pages)
 	row("PDFs", r.PDFs)
 	row("Calendars", r.Calendars)
+	row("Search shards", r.Shards)
 	row("Files", r.Files)
 	row("Written", humanBytes(r.Bytes))
 	var total time.Duration

@@ -150,7 +150,9 @@ func (g *gen) activity(i int, o org) {
 	case x < 8:
 		mode = "hybrid"
 	}
-	title := fmt.Sprintf("%s %s %d", strings.ToUpper(pick(r, adjectives)[:1])+pick(r, adjectives)[1:], pick(r, nouns), i)
+	category := pick(r, categories)
+	t := topics[category]
+	title := fmt.Sprintf("%s %s %d", strings.ToUpper(pick(r, adjectives)[:1])+pick(r, adjectives)[1:], noun(r, &t), i)
 	title = strings.ToUpper(title[:1]) + title[1:]
 	aud := []string{pick(r, audiences)}
 	if r.IntN(2) == 0 {
@@ -160,14 +162,14 @@ func (g *gen) activity(i int, o org) {
 	}
 	start := time.Date(2025+r.IntN(2), time.Month(1+r.IntN(12)), 1+r.IntN(28), 17+r.IntN(4), []int{0, 30}[r.IntN(2)], 0, 0, time.UTC)
 	var b strings.Builder
-	fmt.Fprintf(&b, "+++\ntitle = %q\nsummary = %q\norganisation = %q\n", title, sentence(r)+" "+sentence(r), o.slug)
+	fmt.Fprintf(&b, "+++\ntitle = %q\nsummary = %q\norganisation = %q\n", title, topicSentence(r, &t)+" "+topicSentence(r, &t), o.slug)
 	if ch.id != "" {
 		fmt.Fprintf(&b, "chapter = %q\n", ch.id)
 	}
 	if r.IntN(4) == 0 {
 		fmt.Fprintf(&b, "project = \"prosjekt-%s\"\n", strings.TrimPrefix(o.slug, "org-"))
 	}
-	fmt.Fprintf(&b, "category = %q\naudiences = [%q", pick(r, categories), aud[0])
+	fmt.Fprintf(&b, "category = %q\naudiences = [%q", category, aud[0])
 	for _, a := range aud[1:] {
 		fmt.Fprintf(&b, ", %q", a)
 	}
@@ -184,7 +186,7 @@ func (g *gen) activity(i int, o org) {
 		fmt.Fprintf(&b, "\n[online]\nplatform = %q\n", pick(r, []string{"Zoom", "Teams", "Whereby"}))
 	}
 	fmt.Fprintf(&b, "\n[contact]\nname = \"Gruppeledere\"\nemail = \"post@%s.example.org\"\n+++\n", o.slug)
-	b.WriteString(body(r))
+	b.WriteString(topicBody(r, &t))
 	g.write(fmt.Sprintf("content/activities/%s/aktivitet-%06d.md", ch.county, i), b.String())
 }
 

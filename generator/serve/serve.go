@@ -56,6 +56,7 @@ type Server struct {
 // state is the result of one build: its files, or what was wrong.
 type state struct {
 	files map[string]publish.File // by output path
+	plan  *build.Plan             // for the search index, built on demand
 	base  string                  // path prefix of base_url, "/" usually
 	err   error
 	built time.Time
@@ -87,8 +88,8 @@ func New(opt Options) *Server {
 func (s *Server) Rebuild(ctx context.Context) error {
 	s.mu.Lock()
 	start := time.Now()
-	plan, err := build.NewPlan(ctx, build.Options{Site: s.opt.Site, Now: s.opt.Now(), Cache: s.cache})
-	st := &state{err: err, built: time.Now(), base: "/"}
+	plan, err := build.NewPlan(ctx, build.Options{Site: s.opt.Site, Now: s.opt.Now(), Cache: s.cache, SearchOnDemand: true})
+	st := &state{err: err, built: time.Now(), base: "/", plan: plan}
 	if err == nil {
 		st.files = make(map[string]publish.File, len(plan.Files))
 		for _, f := range plan.Files {
@@ -158,7 +159,10 @@ func (s *Server) render(path string) (data []byte, found bool, st *state, err er
 	}
 	f, ok := st.files[path]
 	if !ok {
-		return nil, false, st, nil
+		var err error
+		if f, ok, err = st.plan.SearchFile(path); err != nil || !ok {
+			return nil, ok, st, err
+		}
 	}
 	var b bytes.Buffer
 	if err := f.Write(&b); err != nil {

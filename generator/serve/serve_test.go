@@ -2,7 +2,9 @@ package serve
 
 import (
 	"bufio"
+	"compress/gzip"
 	"context"
+	"encoding/json"
 	"io"
 	"net"
 	"net/http"
@@ -68,6 +70,25 @@ func serveDir(t testing.TB, dir string) (addr string, srv *Server) {
 	}
 	t.Fatal("the server never answered")
 	return
+}
+
+// searchVersion returns the version of the served search index, which
+// changes with its content.
+func searchVersion(t *testing.T, addr string) string {
+	t.Helper()
+	code, body := get(t, addr+"/search/meta.bin")
+	if code != 200 {
+		t.Fatalf("/search/meta.bin: %d", code)
+	}
+	zr, err := gzip.NewReader(strings.NewReader(body))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m struct{ V string }
+	if err := json.NewDecoder(zr).Decode(&m); err != nil || m.V == "" {
+		t.Fatalf("meta.bin: %v %q", err, m.V)
+	}
+	return m.V
 }
 
 func get(t testing.TB, url string) (int, string) {
@@ -148,8 +169,12 @@ func TestEditBreakFixAddDelete(t *testing.T) {
 
 	kafe := "content/activities/oslo/kafe.md"
 	src, _ := os.ReadFile(filepath.Join(dir, kafe))
+	index := searchVersion(t, addr)
 	write(t, dir, kafe, strings.Replace(string(src), `title = "Pårørendekafé"`, `title = "Kafé for pårørende"`, 1))
 	wait()
+	if v := searchVersion(t, addr); v == index {
+		t.Errorf("the search index kept version %s after the edit", v)
+	}
 	if _, body := get(t, addr+"/aktiviteter/kafe/"); !strings.Contains(body, "<h1>Kafé for pårørende</h1>") {
 		t.Error("the edit did not show")
 	}

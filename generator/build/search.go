@@ -1,0 +1,72 @@
+package build
+
+import (
+	"strings"
+	"sync"
+
+	"moteplass/generator/html"
+	"moteplass/generator/publish"
+	"moteplass/generator/search"
+)
+
+// searchIndex builds the search index of a site once, when first needed.
+type searchIndex struct {
+	r     *html.Renderer
+	once  sync.Once
+	list  []publish.File
+	files map[string]publish.File
+	stats search.Stats
+	err   error
+}
+
+func (s *searchIndex) build() {
+	s.once.Do(func() {
+		docs, opt := s.r.SearchDocs()
+		ix, err := search.Build(docs, opt)
+		if err != nil {
+			s.err = err
+			return
+		}
+		s.stats = ix.Stats
+		s.list = ix.Files()
+		s.files = map[string]publish.File{}
+		for _, f := range s.list {
+			s.files[f.Path] = f
+		}
+	})
+}
+
+// addSearch adds the search index's files to the plan, or, with
+// onDemand, leaves them to SearchFile: serve rebuilds on every save, and
+// most saves are not followed by a search.
+func (p *Plan) addSearch(r *html.Renderer, onDemand bool) error {
+	p.search = &searchIndex{r: r}
+	if onDemand {
+		return nil
+	}
+	p.search.build()
+	if p.search.err != nil {
+		return p.search.err
+	}
+	p.Files = append(p.Files, p.search.list...)
+	return nil
+}
+
+// SearchFile returns the file of the search index at path ("search/…"),
+// building the index if the plan has not yet.
+func (p *Plan) SearchFile(path string) (publish.File, bool, error) {
+	if p.search == nil || !strings.HasPrefix(path, "search/") {
+		return publish.File{}, false, nil
+	}
+	p.search.build()
+	f, ok := p.search.files[path]
+	return f, ok, p.search.err
+}
+
+// SearchStats describes the search index, if it has been built.
+func (p *Plan) SearchStats() search.Stats {
+	if p.search == nil {
+		return search.Stats{}
+	}
+	return p.search.stats
+}

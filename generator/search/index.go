@@ -1,0 +1,313 @@
+package search
+
+import (
+	"math"
+	"runtime"
+	"slices"
+	"sync"
+)
+
+// Fields of a document, with their BM25F boost and length normalisation.
+const (
+	fieldTitle = iota
+	fieldSummary
+	fieldExtra
+	fieldBody
+	nFields
+)
+
+var (
+	fieldBoost = [nFields]float64{5, 2, 1.5, 1}
+	fieldB     = [nFields]float64{0.5, 0.5, 0, 0.75}
+)
+
+const (
+	k1 = 1.2
+	// partWeight is how much a word counts where it is only part of a
+	// compound: "gruppe" in "pårørendegruppe".
+	partWeight = 0.5
+)
+
+// A posting says a document has a word, with its score nibble: bit 3 is
+// set if the word's stem is in the title, bits 0–2 are the saturated
+// BM25F term frequency tf/(k1+tf) in eighths.
+type posting struct {
+	doc   uint32
+	score uint8
+}
+
+// docWords is what tokenising one document yields: its distinct words
+// (ids into the worker's vocabulary) with their counts per field, and the
+// length of each field.
+type docWords struct {
+	ids    []int32
+	tf     [][nFields]float32
+	length [nFields]int32
+}
+
+// vocab is one worker's list of distinct lower-case words.
+type vocab struct {
+	ids   map[string]int32
+	words []string
+}
+
+func (v *vocab) id(w string) int32 {
+	if id, ok := v.ids[w]; ok {
+		return id
+	}
+	id := int32(len(v.words))
+	v.ids[w] = id
+	v.words = append(v.words, w)
+	return id
+}
+
+// tokenize splits docs[lo:hi] into words with one worker's vocabulary.
+func tokenize(docs []Doc, v *vocab) []docWords {
+	out := make([]docWords, len(docs))
+	seen := map[int32]int{} // word id -> index in the current doc's ids
+	for i := range docs {
+		d := &docs[i]
+		dw := &out[i]
+		clear(seen)
+		add := func(field int, text string) {
+			words(text, func(w string) {
+				dw.length[field]++
+				if stopWords[w] {
+					return
+				}
+				id := v.id(w)
+				j, ok := seen[id]
+				if !ok {
+					j = len(dw.ids)
+					seen[id] = j
+					dw.ids = append(dw.ids, id)
+					dw.tf = append(dw.tf, [nFields]float32{})
+				}
+				dw.tf[j][field]++
+			})
+		}
+		add(fieldTitle, d.Title)
+		add(fieldSummary, d.Summary)
+		for _, e := range d.Extra {
+			add(fieldExtra, e)
+		}
+		add(fieldBody, string(d.Body))
+	}
+	return out
+}
+
+// An entry is one word of the dictionary.
+type entry struct {
+	term
+	group int32   // index of the word's stem group
+	parts []int32 // entries of the words a compound is made of
+}
+
+// dictionary is every distinct folded word of the index, and per stem
+// group the documents that have one of its words. Words of a group share
+// its postings: "gruppe", "grupper" and "gruppene" find the same
+// documents, with the same scores.
+type dictionary struct {
+	entries []entry
+	byWord  map[string]int32 // folded word -> entry
+	posts   [][]posting      // by group
+}
+
+func (d *dictionary) entry(w string, t func() term) int32 {
+	if id, ok := d.byWord[w]; ok {
+		return id
+	}
+	id := int32(len(d.entries))
+	d.byWord[w] = id
+	d.entries = append(d.entries, entry{term: t()})
+	return id
+}
+
+// invert builds the dictionary with postings for docs: tokenising in
+// parallel over contiguous ranges, so that concatenating the workers'
+// postings keeps them in document order.
+func invert(docs []Doc) *dictionary {
+	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64))
+	type part struct {
+		lo    int
+		v     vocab
+		words []docWords
+		posts [][]posting // by group
+	}
+	parts := make([]part, workers)
+	var wg sync.WaitGroup
+	for w := range parts {
+		p := &parts[w]
+		p.lo = len(docs) * w / workers
+		hi := len(docs) * (w + 1) / workers
+		p.v.ids = map[string]int32{}
+		wg.Go(func() { p.words = tokenize(docs[p.lo:hi], &p.v) })
+	}
+	wg.Wait()
+
+	// One dictionary for all: lower-case words fold into entries
+	// ("Pårørende" and "parorende" are one), entries share stem groups.
+	dict := &dictionary{byWord: map[string]int32{}}
+	groups := map[string]int32{}
+	local := make([][]int32, workers) // worker word id -> entry
+	for w := range parts {
+		p := &parts[w]
+		local[w] = make([]int32, len(p.v.words))
+		for i, lw := range p.v.words {
+			t := newTerm(lw)
+			local[w][i] = dict.entry(t.word, func() term { return t })
+		}
+	}
+	for i := range dict.entries {
+		e := &dict.entries[i]
+		g := e.word[:e.stemLen]
+		id, ok := groups[g]
+		if !ok {
+			id = int32(len(groups))
+			groups[g] = id
+		}
+		e.group = id
+	}
+	decompound(dict, groups)
+
+	// Average field lengths, for BM25's length normalisation.
+	var avg [nFields]float64
+	for w := range parts {
+		for _, dw := range parts[w].words {
+			for f := range nFields {
+				avg[f] += float64(dw.length[f])
+			}
+		}
+	}
+	for f := range avg {
+		avg[f] = max(1, avg[f]/float64(max(1, len(docs))))
+	}
+
+	for w := range parts {
+		wg.Go(func() {
+			p := &parts[w]
+			p.posts = make([][]posting, len(groups))
+			s := newScorer(dict, avg)
+			for i, dw := range p.words {
+				s.doc(uint32(p.lo+i), &dw, local[w], p.posts)
+			}
+			p.words = nil
+		})
+	}
+	wg.Wait()
+	dict.posts = make([][]posting, len(groups))
+	for g := range dict.posts {
+		n := 0
+		for w := range parts {
+			n += len(parts[w].posts[g])
+		}
+		dict.posts[g] = make([]posting, 0, n)
+		for w := range parts {
+			dict.posts[g] = append(dict.posts[g], parts[w].posts[g]...)
+		}
+	}
+	return dict
+}
+
+// scorer turns one document's word counts into postings. One per worker.
+type scorer struct {
+	dict *dictionary
+	avg  [nFields]float64
+	// per document, reused: the entries it has with their counts, and
+	// the counts per stem group
+	entries map[int32]int
+	ids     []int32
+	tf      [][nFields]float64
+	groupTF map[int32]*[nFields]float64
+}
+
+func newScorer(d *dictionary, avg [nFields]float64) *scorer {
+	return &scorer{dict: d, avg: avg, entries: map[int32]int{}, groupTF: map[int32]*[nFields]float64{}}
+}
+
+func (s *scorer) add(e int32, tf [nFields]float64) {
+	j, ok := s.entries[e]
+	if !ok {
+		j = len(s.ids)
+		s.entries[e] = j
+		s.ids = append(s.ids, e)
+		s.tf = append(s.tf, [nFields]float64{})
+	}
+	for f := range tf {
+		s.tf[j][f] += tf[f]
+	}
+}
+
+func (s *scorer) doc(doc uint32, dw *docWords, local []int32, posts [][]posting) {
+	clear(s.entries)
+	clear(s.groupTF)
+	s.ids, s.tf = s.ids[:0], s.tf[:0]
+	for i, id := range dw.ids {
+		e := local[id]
+		var tf [nFields]float64
+		for f := range tf {
+			tf[f] = float64(dw.tf[i][f])
+		}
+		s.add(e, tf)
+		for _, p := range s.dict.entries[e].parts {
+			var ptf [nFields]float64
+			for f := range tf {
+				ptf[f] = tf[f] * partWeight
+			}
+			s.add(p, ptf)
+		}
+	}
+	for j, e := range s.ids {
+		g := s.dict.entries[e].group
+		gt := s.groupTF[g]
+		if gt == nil {
+			gt = new([nFields]float64)
+			s.groupTF[g] = gt
+		}
+		for f := range gt {
+			gt[f] += s.tf[j][f]
+		}
+	}
+	for g, gt := range s.groupTF {
+		posts[g] = append(posts[g], posting{doc, s.score(gt, &dw.length)})
+	}
+}
+
+// score is BM25F's saturated term frequency for one stem group in one
+// document, in eighths, with bit 3 set for a title match. The client
+// multiplies by the idf of what the query matched.
+func (s *scorer) score(tf *[nFields]float64, length *[nFields]int32) uint8 {
+	var w float64
+	for f := range tf {
+		if tf[f] == 0 {
+			continue
+		}
+		norm := 1 - fieldB[f] + fieldB[f]*float64(length[f])/s.avg[f]
+		w += fieldBoost[f] * tf[f] / norm
+	}
+	level := uint8(min(7, math.Floor(8*w/(k1+w))))
+	if tf[fieldTitle] > 0 {
+		level |= 8
+	}
+	return level
+}
+
+// sortedEntries returns the entry indexes in byte order of their words,
+// the order of the dictionary shards.
+func (d *dictionary) sortedEntries() []int32 {
+	order := make([]int32, len(d.entries))
+	for i := range order {
+		order[i] = int32(i)
+	}
+	slices.SortFunc(order, func(a, b int32) int {
+		wa, wb := d.entries[a].word, d.entries[b].word
+		switch {
+		case wa < wb:
+			return -1
+		case wa > wb:
+			return 1
+		}
+		return 0
+	})
+	return order
+}
