@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -149,20 +150,55 @@ func TestHugeAndStrangeFiles(t *testing.T) {
 	huge := kor + strings.Repeat("Tekst som aldri slutter. ", 50<<20/25)
 	fsys["content/activities/trondelag/stor.md"] = &fstest.MapFile{Data: []byte(strings.Replace(huge, "Kor for alle", "Stor", 1))}
 	fsys["content/pages/binaer.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\n+++\n\xff\xfe\x00\x01")}
-	fsys["content/pages/dyp.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Dyp\"\n+++\n" + strings.Repeat(">", 5000) + " sitat\n\n" + strings.Repeat("- ", 2000) + "liste\n\n" + strings.Repeat("[", 5000))}
-	fsys["content/pages/dyp-toml.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\nsummary = " + strings.Repeat("[", 3000) + "\n+++\n")}
+	fsys["content/pages/dyp.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Dyp\"\n+++\n" + strings.Repeat(">", 10000) + " sitat\n\n" + strings.Repeat("- ", 10000) + "liste\n\n" + strings.Repeat("1. ", 10000) + "tall\n\n" + strings.Repeat("[", 10000) + strings.Repeat("*", 10000) + "x" + indented(300))}
+	fsys["content/pages/dyp-toml.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\nsummary = " + strings.Repeat("[", 10000) + "\n+++\n")}
+	fsys["content/pages/dyp-tabell.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"x\"\nsummary = " + strings.Repeat("{a = ", 10000) + "1" + strings.Repeat("}", 10000) + "\n+++\n")}
+	fsys["content/pages/tom.md"] = &fstest.MapFile{Data: []byte{}}
+	fsys["content/pages/bom.md"] = &fstest.MapFile{Data: []byte("\xef\xbb\xbf")}
+	fsys["content/pages/bare-front.md"] = &fstest.MapFile{Data: []byte("+++\r\ntitle = \"Bare front\"\r\n+++")}
+	fsys["content/pages/latin1.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"Bl\xe5b\xe6r\"\n+++\n")}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
 	_, err := loadSite(t, fsys)
+	runtime.ReadMemStats(&after)
 	got := err.Error()
 	for _, want := range []string{
 		"content/activities/trondelag/stor.md:1:1: the file is larger than 4 MB",
 		"content/pages/binaer.md:4:1: the file is not UTF-8 text",
 		"content/pages/dyp-toml.md:3:",
+		"content/pages/dyp-tabell.md:3:",
+		"content/pages/tom.md:1:1:",
+		"content/pages/bom.md:1:1:",
+		"content/pages/latin1.md:2:",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("missing %q in\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "dyp.md") {
-		t.Errorf("deeply nested Markdown is valid: %s", got)
+	if strings.Contains(got, "dyp.md") || strings.Contains(got, "bare-front.md") {
+		t.Errorf("deeply nested Markdown and a page of only front matter are valid: %s", got)
 	}
+	for _, line := range strings.Split(got, "\n") {
+		if !strings.HasPrefix(line, "content/") || !strings.Contains(line, ".md:") {
+			t.Errorf("a problem without its file and line: %q", line)
+		}
+	}
+	// The 50 MB file is refused from its size, not read: loading all of
+	// this allocates a few megabytes.
+	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > 64<<20 {
+		t.Errorf("loading allocated %d MB", alloc>>20)
+	}
+}
+
+// indented returns a list nested n levels deep by indentation, the
+// nesting that costs goldmark most (each line is checked against every
+// open list): 300 levels take a fraction of a second, 2,000 (4 MB, the
+// size limit) about 8 s.
+func indented(n int) string {
+	var b strings.Builder
+	b.WriteString("\n\n")
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- nivå\n")
+	}
+	return b.String()
 }

@@ -92,6 +92,11 @@ func (d *Doc) find(path string) span {
 // partly filled.
 func Decode(lines *diag.Lines, base int, src []byte, v any) (*Doc, diag.List) {
 	doc := &Doc{lines: lines, base: base, spans: map[string]span{}}
+	if off, deep := tooDeep(src); deep {
+		var l diag.List
+		l.Add(lines.Pos(base+off), fmt.Sprintf("lists and tables nested more than %d levels deep", MaxDepth), "front matter needs at most a list of tables with lists in them, e.g. [[figures]] with values = [1, 2]")
+		return doc, l
+	}
 	var data map[string]any
 	if _, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(&data); err != nil {
 		return doc, syntaxError(lines, base, src, err)
@@ -154,7 +159,12 @@ func (d *decoder) fill(path string, data any, rv reflect.Value) {
 	case reflect.String:
 		s, ok := data.(string)
 		if !ok {
-			d.errorf(path, fmt.Sprintf(`write it in quotes: %s = "%v"`, keyName(path), data), "%s must be text, not %s", keyName(path), describe(data))
+			example := fmt.Sprint(data)
+			switch data.(type) {
+			case []any, []map[string]any, map[string]any:
+				example = "…" // a list or table would print as a wall of brackets
+			}
+			d.errorf(path, fmt.Sprintf(`write it in quotes: %s = "%s"`, keyName(path), example), "%s must be text, not %s", keyName(path), describe(data))
 			return
 		}
 		rv.SetString(s)
