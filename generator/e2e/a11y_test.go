@@ -42,12 +42,18 @@ func axe(t *testing.T, ctx context.Context, url, source string) []violation {
 	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
 		t.Fatalf("%s: %v", url, err)
 	}
+	return runAxe(t, ctx, source)
+}
+
+// runAxe runs axe-core on the page the tab shows, as it is now.
+func runAxe(t *testing.T, ctx context.Context, source string) []violation {
+	t.Helper()
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](source+";true")); err != nil {
 		t.Fatalf("injecting axe: %v", err)
 	}
 	vs, err := chromedp.Run(ctx, chromedp.Evaluate[[]violation](`axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}, resultTypes: ["violations"]}).then(r => r.violations)`, chromedp.EvalAwaitPromise))
 	if err != nil {
-		t.Fatalf("%s: axe: %v", url, err)
+		t.Fatalf("axe: %v", err)
 	}
 	return vs
 }

@@ -132,8 +132,15 @@ func (r *Renderer) activityDoc(a *Activity) search.Doc {
 		d.Extra = append(d.Extra, t.Title)
 	}
 	d.Values[facetOrg] = []string{a.Organisation}
-	if a.County.Key != "" {
+	switch {
+	case a.County.Key != "":
 		d.Values[facetCounty] = []string{a.County.Key}
+	case a.OrgChapter != nil:
+		// Held online by a local chapter: found under the chapter's
+		// county, where people nearby look for it.
+		if c, ok := site.LookupCounty(a.OrgChapter.County); ok {
+			d.Values[facetCounty] = []string{c.Key}
+		}
 	}
 	if a.Municipality != "" {
 		d.Values[facetMunicipality] = []string{a.Municipality}

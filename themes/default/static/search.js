@@ -36,7 +36,8 @@ async function start() {
   const input = form.querySelector('input[type=search]');
   const ui = root.querySelector('.search-ui');
   const status = root.querySelector('.search-status');
-  const list = root.querySelector('.search-results ol');
+  const results = root.querySelector('.search-results');
+  const list = results.querySelector('ol');
   const more = root.querySelector('.search-more');
   const facetsBox = root.querySelector('.search-facets');
   const clear = root.querySelector('.search-clear');
@@ -112,13 +113,17 @@ async function start() {
   async function run(push) {
     writeURL(push);
     const mine = ++seq;
+    results.setAttribute('aria-busy', 'true');
     const filters = {};
     for (const k in chosen) filters[k] = chosen[k];
     let answer;
     try {
       answer = await engine.search(input.value, filters);
     } catch (err) {
-      if (mine === seq) status.textContent = t('failed');
+      if (mine === seq) {
+        status.textContent = t('failed');
+        results.setAttribute('aria-busy', 'false');
+      }
       return;
     }
     if (mine !== seq) return; // a newer query is on its way
@@ -127,6 +132,7 @@ async function start() {
     list.replaceChildren();
     shown = 0;
     await page();
+    if (mine === seq) results.setAttribute('aria-busy', 'false');
   }
 
   function empty() {
