@@ -63,6 +63,9 @@ type Organisation struct {
 	Chapters []Chapter `toml:"chapters" doc:"Lokallag"`
 
 	LogoURL string `toml:"-"` // where the logo is published, if any
+	// LogoWidth and LogoHeight are the logo's size in pixels, zero if
+	// its format is not one Go reads (PNG, JPEG, GIF).
+	LogoWidth, LogoHeight int `toml:"-"`
 }
 
 // A Chapter is a local branch of an organisation.

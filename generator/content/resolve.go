@@ -1,7 +1,6 @@
 package content
 
 import (
-	"bytes"
 	"fmt"
 	stdhtml "html"
 	"image"
@@ -37,6 +36,7 @@ func resolve(fsys fs.FS, s *Site) diag.List {
 		if o.Logo != "" {
 			if dst, ok := r.asset(&o.File, o, o.Logo, o.Meta.Value("logo")); ok {
 				o.LogoURL = "/" + dst
+				o.LogoWidth, o.LogoHeight = r.size(path.Join(o.Dir(), o.Logo))
 			}
 		}
 	}
@@ -226,16 +226,27 @@ func (r *resolver) imageSize(f *File, img *ast.Image, dest string) {
 	if t, err := url.PathUnescape(target); err == nil {
 		target = t
 	}
-	data, err := fs.ReadFile(r.fsys, path.Join(f.Dir(), target))
-	if err != nil {
-		return
-	}
-	cfg, _, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
+	w, h := r.size(path.Join(f.Dir(), target))
+	if w == 0 {
 		return // not an image format we know; it is still published
 	}
-	img.SetAttributeString(markdown.AttrWidth, strconv.Itoa(cfg.Width))
-	img.SetAttributeString(markdown.AttrHeight, strconv.Itoa(cfg.Height))
+	img.SetAttributeString(markdown.AttrWidth, strconv.Itoa(w))
+	img.SetAttributeString(markdown.AttrHeight, strconv.Itoa(h))
+}
+
+// size returns the width and height of the image at p in pixels, or
+// zeros if it is not a PNG, JPEG or GIF. Only the header is read.
+func (r *resolver) size(p string) (w, h int) {
+	f, err := r.fsys.Open(p)
+	if err != nil {
+		return 0, 0
+	}
+	defer f.Close()
+	cfg, _, err := image.DecodeConfig(f)
+	if err != nil {
+		return 0, 0
+	}
+	return cfg.Width, cfg.Height
 }
 
 // anchor checks that #frag names a heading in the file to.

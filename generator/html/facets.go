@@ -64,6 +64,13 @@ func (r *Renderer) prepare() {
 		r.activities = append(r.activities, newActivity(a, l, r.now))
 	}
 	sortActivities(r.activities)
+	r.byOrg, r.byProject = map[string][]*Activity{}, map[string][]*Activity{}
+	for _, a := range r.activities {
+		r.byOrg[a.Organisation] = append(r.byOrg[a.Organisation], a)
+		if a.Project != "" {
+			r.byProject[a.Project] = append(r.byProject[a.Project], a)
+		}
+	}
 
 	counties := &facet{Key: "fylke", Label: "counties"}
 	byCounty := map[string]*FacetValue{}

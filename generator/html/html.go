@@ -53,7 +53,9 @@ type Renderer struct {
 
 	chromeCache sync.Map // rendered headers and footers, by language and section
 
-	activities []*Activity // upcoming first, by next meeting, then title
+	activities []*Activity            // upcoming first, by next meeting, then title
+	byOrg      map[string][]*Activity // activities by organisation slug, in that order
+	byProject  map[string][]*Activity // activities by project slug, in that order
 	facets     []*facet
 	footer     []*content.Page
 }

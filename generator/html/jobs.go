@@ -62,8 +62,22 @@ func (r *Renderer) pages() []publish.File {
 		p.Section = "organisations"
 		return p, nil
 	})
+	// Organisation and project pages list their activities a page at a
+	// time, like the facet pages: a national organisation has hundreds.
+	more := func(base, title, section string, crumbs []Link, pgs []*Pager) {
+		for _, pg := range pgs[1:] {
+			add(pagePath(base, pg.Page), "list", func() (*Page, error) {
+				p := r.page(pagePath(base, pg.Page), title+": "+r.lang.UI["activities"], "", &List{Pager: pg})
+				p.Section = section
+				p.Crumbs = append(crumbs, Link{base, title})
+				return p, nil
+			})
+		}
+	}
 	for _, o := range r.site.Organisations {
-		add(o.URL(), "organisation", func() (*Page, error) { return r.organisation(o) })
+		pgs := paginate(o.URL(), r.byOrg[o.Slug], r.cfg.PageSize)
+		add(o.URL(), "organisation", func() (*Page, error) { return r.organisation(o, pgs[0]) })
+		more(o.URL(), o.Title, "organisations", []Link{{"/organisasjoner/", r.lang.UI["organisations"]}}, pgs)
 	}
 	projectFacets := r.projectFacets()
 	add("/prosjekter/", "projects", func() (*Page, error) {
@@ -82,7 +96,9 @@ func (r *Renderer) pages() []publish.File {
 		}
 	}
 	for _, pr := range r.site.Projects {
-		add(pr.URL(), "project", func() (*Page, error) { return r.project(pr) })
+		pgs := paginate(pr.URL(), r.byProject[pr.Slug], r.cfg.PageSize)
+		add(pr.URL(), "project", func() (*Page, error) { return r.project(pr, pgs[0]) })
+		more(pr.URL(), pr.Title, "projects", []Link{{"/prosjekter/", r.lang.UI["projects"]}}, pgs)
 	}
 	add("/handboker/", "handbooks", func() (*Page, error) {
 		p := r.page("/handboker/", r.lang.UI["handbooks"], "", r.site.Handbooks)
@@ -218,19 +234,15 @@ func (r *Renderer) activity(a *Activity) (*Page, error) {
 // OrgPage is the data of an organisation page.
 type OrgPage struct {
 	*content.Organisation
-	Activities []*Activity
+	Activities []*Activity // the first page of them
+	Pager      *Pager
 	Projects   []*content.Project
 	Handbooks  []*content.Handbook
 	Reports    []*ReportView
 }
 
-func (r *Renderer) organisation(o *content.Organisation) (*Page, error) {
-	d := &OrgPage{Organisation: o}
-	for _, a := range r.activities {
-		if a.Organisation == o.Slug {
-			d.Activities = append(d.Activities, a)
-		}
-	}
+func (r *Renderer) organisation(o *content.Organisation, pg *Pager) (*Page, error) {
+	d := &OrgPage{Organisation: o, Activities: pg.Items, Pager: pg}
 	for _, pr := range r.site.Projects {
 		if pr.Organisation == o.Slug {
 			d.Projects = append(d.Projects, pr)
@@ -263,8 +275,9 @@ type ProjectView struct {
 	Total      int // sum of grants
 	Reports    []*ReportView
 	Handbooks  []*content.Handbook
-	Activities []*Activity
-	Actual     int // reach from the newest report that gives one; 0 if none
+	Activities []*Activity // all of them; on the project's page, the first page
+	Pager      *Pager      // on the project's page
+	Actual     int         // reach from the newest report that gives one; 0 if none
 }
 
 func (r *Renderer) projectView(pr *content.Project) *ProjectView {
@@ -275,16 +288,14 @@ func (r *Renderer) projectView(pr *content.Project) *ProjectView {
 			v.Handbooks = append(v.Handbooks, h)
 		}
 	}
-	for _, a := range r.activities {
-		if a.Project == pr.Slug {
-			v.Activities = append(v.Activities, a)
-		}
-	}
+	v.Activities = r.byProject[pr.Slug]
 	return v
 }
 
-func (r *Renderer) project(pr *content.Project) (*Page, error) {
-	p := r.page(pr.URL(), pr.Title, pr.Summary, r.projectView(pr))
+func (r *Renderer) project(pr *content.Project, pg *Pager) (*Page, error) {
+	v := r.projectView(pr)
+	v.Activities, v.Pager = pg.Items, pg
+	p := r.page(pr.URL(), pr.Title, pr.Summary, v)
 	p.Section = "projects"
 	p.Crumbs = []Link{{"/prosjekter/", r.lang.UI["projects"]}}
 	var err error
