@@ -33,7 +33,36 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 	return load(ctx, fsys, cfg, md, nil)
 }
 
+// Parse is the first half of Load: it reads and parses every file but
+// checks nothing between files. Validate is the second half. They are
+// apart for benchmarks of each stage; a build calls Load.
+func Parse(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
+	s, errs, err := parseAll(ctx, fsys, cfg, md, nil)
+	if err != nil {
+		return nil, err
+	}
+	return s, errs.Err()
+}
+
+// Validate checks a site from Parse: references, vocabularies, dates,
+// URLs, addresses and links. Call it once per Parse.
+func Validate(fsys fs.FS, s *Site) error {
+	return validate(fsys, s).Err()
+}
+
 func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown, cache *Cache) (*Site, error) {
+	s, errs, err := parseAll(ctx, fsys, cfg, md, cache)
+	if err != nil {
+		return nil, err
+	}
+	errs.Merge(validate(fsys, s))
+	if err := errs.Err(); err != nil {
+		return s, err
+	}
+	return s, nil
+}
+
+func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown, cache *Cache) (*Site, diag.List, error) {
 	var files []source
 	var assets map[string]bool
 	var errs diag.List
@@ -71,18 +100,13 @@ func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	for _, p := range problems {
 		errs.Merge(p)
 	}
 	cache.keep(files)
-	s := assemble(cfg, parsed, assets)
-	errs.Merge(validate(fsys, s))
-	if err := errs.Err(); err != nil {
-		return s, err
-	}
-	return s, nil
+	return assemble(cfg, parsed, assets), errs, nil
 }
 
 // MaxFileSize bounds a content file. No real page comes near it; a file
