@@ -38,7 +38,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 		Kinds:  []string{ui["kind_activity"], ui["kind_organisation"], ui["kind_project"], ui["kind_chapter"], ui["kind_report"]},
 		Facets: make([]search.Facet, nSearchFacets),
 	}
-	opt.Facets[facetOrg] = search.Facet{Key: "organisasjon", Label: ui["organisations"]}
+	opt.Facets[facetOrg] = search.Facet{Key: "organisasjon", Label: ui["organisations"], Lazy: true}
 	for _, o := range r.site.Organisations {
 		opt.Facets[facetOrg].Values = append(opt.Facets[facetOrg].Values, search.Value{Key: o.Slug, Label: o.Title})
 	}
@@ -87,7 +87,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 		org := r.site.Organisation(pr.Organisation)
 		d := search.Doc{Kind: kindProject, URL: pr.URL(), Title: pr.Title, Summary: pr.Summary, Current: true,
 			Body: markdown.PlainText(pr.Doc, pr.Body), Extra: []string{pr.Programme, pr.Funder, pr.AudienceText, org.Title},
-			Values: make([][]string, nSearchFacets), Place: org.Title}
+			Values: make([][]string, nSearchFacets), Org: org.Title}
 		d.Values[facetOrg] = []string{org.Slug}
 		docs = append(docs, d)
 	}
@@ -97,9 +97,9 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 		for i, c := range chapters {
 			d := search.Doc{Kind: kindChapter, URL: c.URL(), Title: c.Title, Summary: c.Summary, Current: true,
 				Body: markdown.PlainText(c.Doc, c.Body), Extra: []string{h.Title, org.Title},
-				Values: make([][]string, nSearchFacets), Place: h.Title}
+				Values: make([][]string, nSearchFacets), Org: org.Title, Place: h.Title}
 			if i == 0 {
-				d.URL, d.Extra, d.Place = h.URL(), []string{h.Subtitle, org.Title}, org.Title
+				d.URL, d.Extra, d.Place = h.URL(), []string{h.Subtitle, org.Title}, ""
 			}
 			d.Values[facetOrg] = []string{org.Slug}
 			docs = append(docs, d)
@@ -110,7 +110,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 		org := r.site.Organisation(pr.Organisation)
 		d := search.Doc{Kind: kindReport, URL: rep.URL(), Title: rep.Title, Summary: rep.Summary, Current: true,
 			Body: markdown.PlainText(rep.Doc, rep.Body), Extra: []string{pr.Title, org.Title, ui["report_kind_"+rep.Kind]},
-			Values: make([][]string, nSearchFacets), When: r.lang.DateNoWeekday(rep.Date.Time()), Place: pr.Title}
+			Values: make([][]string, nSearchFacets), Org: org.Title, When: r.lang.DateNoWeekday(rep.Date.Time()), Place: pr.Title}
 		d.Values[facetOrg] = []string{org.Slug}
 		docs = append(docs, d)
 	}
@@ -119,7 +119,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 
 func (r *Renderer) activityDoc(a *Activity) search.Doc {
 	ui := r.lang.UI
-	d := search.Doc{Kind: kindActivity, URL: a.URL(), Title: a.Title, Summary: a.Summary, Current: a.Upcoming(),
+	d := search.Doc{Kind: kindActivity, URL: a.URL(), Title: a.Title, Summary: a.Summary, Current: a.Upcoming(), Org: a.Org.Title,
 		Body: markdown.PlainText(a.Doc, a.Body), Values: make([][]string, nSearchFacets)}
 	d.Extra = []string{a.Org.Title, a.Org.Short, a.CategoryTerm.Title, ui[a.Mode], a.Place.Name, a.Place.Municipality, a.County.Name, a.Online.Platform}
 	if a.OrgChapter != nil {

@@ -62,6 +62,7 @@ type docMeta struct {
 	Title   string `json:"t"`
 	URL     string `json:"u"`
 	Summary string `json:"s,omitempty"`
+	Org     string `json:"o,omitempty"`
 	When    string `json:"w,omitempty"`
 	Place   string `json:"p,omitempty"`
 }
@@ -74,7 +75,7 @@ const maxSummary = 200
 // keys of the matching facet.
 func Build(docs []Doc, opt Options) (*Index, error) {
 	if opt.ShardBytes <= 0 {
-		opt.ShardBytes = 8 << 10
+		opt.ShardBytes = 2 << 10
 	}
 	for i, d := range docs {
 		if d.Kind < 0 || d.Kind >= len(opt.Kinds) {
@@ -109,7 +110,7 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	parallel(len(sh), func(i int) { ix.shards[i] = compress(sh[i].data) })
 	parallel(len(docs), func(i int) {
 		d := &docs[i]
-		dm := docMeta{Title: d.Title, URL: d.URL, Summary: clip(d.Summary, maxSummary), When: d.When, Place: d.Place}
+		dm := docMeta{Title: d.Title, URL: d.URL, Summary: clip(d.Summary, maxSummary), Org: d.Org, When: d.When, Place: d.Place}
 		data, _ := json.Marshal(dm) // strings always marshal
 		ix.docs[i] = compress(data)
 	})
@@ -254,7 +255,7 @@ func facetColumns(docs []Doc, facets []Facet, m *meta) (columns, error) {
 		if len(mf.Sets) > 1<<16 {
 			return c, fmt.Errorf("search: facet %s has more than 65536 combinations of values", f.Key)
 		}
-		if f.Parent != "" {
+		if f.Parent != "" || f.Lazy {
 			mf.File = "f-" + f.Key + ".bin"
 			c.lazy = append(c.lazy, lazy{f.Key, b})
 		} else {

@@ -106,7 +106,10 @@ func shards(d *dictionary, size int) []shard {
 		if len(posts) == 0 {
 			continue
 		}
-		if len(cur) >= size {
+		_, again := written[e.group]
+		// A new shard begins only where the word's postings would not be
+		// repeated: the words of a stem stay together.
+		if len(cur) >= size && !again {
 			out = append(out, shard{first, cur})
 			cur, first, prev, n = nil, e.word, "", 0
 			clear(written)

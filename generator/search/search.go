@@ -15,7 +15,8 @@
 //	search/meta.bin       what the client needs first: shard boundaries,
 //	                      facet values, stop words, kinds
 //	search/facets.bin     per document: kind, upcoming, facet values
-//	search/f-<facet>.bin  a facet loaded only when used (municipalities)
+//	search/f-<facet>.bin  a facet loaded only when used (municipalities,
+//	                      organisations)
 //	search/t/<n>.bin      a shard of the dictionary: words in byte order,
 //	                      each with its postings
 //	search/d/<n>.bin      one document as shown in a result
@@ -49,6 +50,7 @@ type Doc struct {
 	// Current is false for an activity that does not meet again; such
 	// activities rank after those that do.
 	Current bool
+	Org     string // shown in results: who runs it
 	When    string // shown in results: "Neste gang: tirsdag 6. januar kl. 19.00"
 	Place   string // shown in results: "Bergen", "Digitalt"
 }
@@ -63,6 +65,10 @@ type Facet struct {
 	// under fylke); the client lists a municipality once its county is
 	// chosen, and loads the facet only then.
 	Parent string
+	// Lazy facets (and those with a parent) are in a file of their own,
+	// fetched when a visitor opens them, so that a facet of hundreds of
+	// values does not weigh on every visit to the search page.
+	Lazy bool
 }
 
 // A Value is one value of a facet.
@@ -78,7 +84,7 @@ type Options struct {
 	Facets []Facet
 	Kinds  []string // labels of Doc.Kind: "Aktivitet", "Organisasjon", …
 	// ShardBytes is the size a dictionary shard grows to before the next
-	// begins, before compression; 0 means 8 KiB. A word's postings are
+	// begins, before compression; 0 means 2 KiB. A word's postings are
 	// never split.
 	ShardBytes int
 }

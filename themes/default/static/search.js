@@ -74,7 +74,14 @@ async function start() {
       return { li, box, count, group };
     });
     const toggle = el('button', { type: 'button', class: 'link-button', 'aria-expanded': 'false' });
-    toggle.addEventListener('click', () => {
+    toggle.addEventListener('click', async () => {
+      if (!f.col) {
+        // a facet with its own file: fetch it, then count again
+        expanded.add(f.key);
+        await engine.load(f.key);
+        await run(false);
+        return;
+      }
       if (expanded.has(f.key)) expanded.delete(f.key);
       else expanded.add(f.key);
       show(last);
@@ -144,6 +151,16 @@ async function start() {
       const b = boxes[f.key];
       const counts = answer.counts[f.key];
       const parents = f.parent ? chosen[f.parent] : null;
+      if (!counts && !f.parent) {
+        // not fetched yet: offer to show it
+        for (const it of b.items) it.li.hidden = true;
+        b.toggle.hidden = false;
+        b.toggle.setAttribute('aria-expanded', 'false');
+        b.toggle.textContent = t('showall') + ' (' + f.values.length + ')';
+        b.hint.hidden = true;
+        b.fieldset.hidden = false;
+        continue;
+      }
       let visible = 0;
       const limit = expanded.has(f.key) ? Infinity : 8;
       let hidden = 0;
@@ -183,9 +200,7 @@ async function start() {
       first ??= a;
       const bits = [];
       if (engine.kind[d] !== 0) bits.push(engine.meta.kinds[engine.kind[d]]);
-      const org = engine.facet('organisasjon');
-      const set = org && org.sets[org.col[d]];
-      if (set && set.length && engine.kind[d] !== 1) bits.push(org.values[set[0]][1]);
+      if (doc.o) bits.push(doc.o);
       if (doc.w) bits.push(doc.w);
       if (doc.p) bits.push(doc.p);
       const li = el('li', {}, el('h3', {}, a), el('p', { class: 'meta', text: bits.join(' · ') }));
