@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"strings"
 	"sync"
 
@@ -69,4 +70,15 @@ func (p *Plan) SearchStats() search.Stats {
 		return search.Stats{}
 	}
 	return p.search.stats
+}
+
+// SearchDocs loads the site and returns what its search index holds,
+// without building anything: for benchmarks of the index alone.
+func SearchDocs(ctx context.Context, opt Options) ([]search.Doc, search.Options, error) {
+	p, err := NewPlan(ctx, Options{Site: opt.Site, Now: opt.Now, SearchOnDemand: true})
+	if err != nil {
+		return nil, search.Options{}, err
+	}
+	docs, sopt := p.search.r.SearchDocs()
+	return docs, sopt, nil
 }

@@ -2,6 +2,8 @@ package search
 
 import (
 	"bufio"
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
 	"io"
 	"os"
@@ -130,4 +132,24 @@ func (e *jsEngine) search(t testing.TB, q string, filters map[string][]string) a
 	var a answer
 	e.do(t, map[string]any{"op": "search", "q": q, "filters": filters, "docs": 50}, &a)
 	return a
+}
+
+// TestClientSize keeps the search client small: a slow phone on a weak
+// connection downloads it before the first result shows.
+func TestClientSize(t *testing.T) {
+	total := 0
+	for _, f := range []string{enginePath, "../../themes/default/static/search.js"} {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var b bytes.Buffer
+		zw, _ := gzip.NewWriterLevel(&b, 6)
+		zw.Write(data)
+		zw.Close()
+		total += b.Len()
+	}
+	if total > 15000 {
+		t.Errorf("the search client is %d bytes gzipped; the budget is 15,000", total)
+	}
 }

@@ -232,11 +232,12 @@ func fixture() ([]Doc, Options) {
 			{Key: "fylke", Label: "Fylke", Values: []Value{{Key: "oslo", Label: "Oslo"}, {Key: "vestland", Label: "Vestland"}}},
 			{Key: "modus", Label: "Form", Values: []Value{{Key: "digital", Label: "Digitalt"}, {Key: "physical", Label: "Fysisk"}}},
 			{Key: "kommune", Label: "Kommune", Parent: "fylke", Values: []Value{{Key: "oslo", Label: "Oslo", Group: "oslo"}, {Key: "bergen", Label: "Bergen", Group: "vestland"}}},
+			{Key: "org", Label: "Organisasjon", Lazy: true, Values: []Value{{Key: "san", Label: "Spillavhengighet Norge"}, {Key: "rk", Label: "Røde Kors"}}},
 		},
 	}
 	act := func(title, body, county, mode string, current bool) Doc {
 		d := Doc{Title: title, URL: "/aktiviteter/" + strings.ToLower(strings.Fields(title)[0]) + "/", Body: []byte(body), Current: current,
-			Values: [][]string{{county}, {mode}, nil}}
+			Values: [][]string{{county}, {mode}, nil, {"rk"}}}
 		if mode == "physical" {
 			d.Values[2] = []string{map[string]string{"oslo": "oslo", "vestland": "bergen"}[county]}
 		}
@@ -251,7 +252,7 @@ func fixture() ([]Doc, Options) {
 		act("Sjakkklubb", "Sjakk og strategi.", "oslo", "digital", true),
 		act("Turgåing", "Vi går tur i gruppe.", "vestland", "physical", true),
 		act("Aktiviteter for alle", "Se aktivitetene våre.", "vestland", "digital", true),
-		{Kind: 1, Title: "Spillavhengighet Norge", URL: "/organisasjoner/san/", Body: []byte("Vi hjelper spilleavhengige og pårørende."), Current: true, Values: [][]string{{"oslo", "vestland"}, nil, nil}},
+		{Kind: 1, Title: "Spillavhengighet Norge", URL: "/organisasjoner/san/", Body: []byte("Vi hjelper spilleavhengige og pårørende."), Current: true, Values: [][]string{{"oslo", "vestland"}, nil, nil, {"san"}}},
 	}
 	return docs, opt
 }
@@ -366,6 +367,16 @@ func TestFacets(t *testing.T) {
 	}
 	if _, ok := a.Counts["kommune"]; ok {
 		t.Errorf("municipalities were counted before a county was chosen: the facet is loaded on demand")
+	}
+	if _, ok := a.Counts["org"]; ok {
+		t.Errorf("organisations were counted before anyone asked: the facet is lazy")
+	}
+	a = e.search(t, "pårørende", map[string][]string{"org": {"san"}})
+	if got := titles(a); !slices.Equal(got, []string{"Spillavhengighet Norge"}) {
+		t.Errorf("org=san finds %q", got)
+	}
+	if w := map[string]int{"san": 1, "rk": 4}; !equalCounts(a.Counts["org"], w) {
+		t.Errorf("organisation counts = %v, want %v", a.Counts["org"], w)
 	}
 	// AND across facets, OR within one; a facet's own counts ignore its
 	// own filter, so the other values still show what they would give.

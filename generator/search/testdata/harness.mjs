@@ -3,7 +3,7 @@
 // requests on stdin, one JSON object per line, with one JSON line each:
 //
 //	{"op":"words","text":"…"}            -> words, folded, stems
-//	{"op":"search","q":"…","filters":{…},"docs":10}
+//	{"op":"search","q":"…","filters":{…},"docs":10,"fresh":true}
 //	                                      -> results, counts, titles of the
 //	                                         first docs, bytes fetched
 import { Engine, words, fold, stem, terms, shardsFor } from './engine.mjs';
@@ -35,6 +35,11 @@ for await (const line of createInterface({ input: process.stdin })) {
   } else if (req.op === 'shards') {
     out({ shards: shardsFor(engine.meta.shards, req.prefix) });
   } else if (req.op === 'search') {
+    if (req.fresh) {
+      // a first query: nothing fetched yet but the index metadata
+      engine.shards.clear();
+      engine.docs.clear();
+    }
     const filters = {};
     for (const [k, v] of Object.entries(req.filters || {})) filters[k] = new Set(v);
     const r = await engine.search(req.q, filters);
