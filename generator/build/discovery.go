@@ -2,7 +2,10 @@ package build
 
 import (
 	"io"
+	"slices"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"moteplass/generator/calendar"
@@ -80,9 +83,10 @@ func calendarFiles(s *content.Site, cfg *site.Config, l *i18n.Lang) []publish.Fi
 func fillName(s, name string) string { return strings.ReplaceAll(s, "{name}", name) }
 
 // feedFiles lists /feed.xml, /sitemap.xml and /robots.txt. pages are the
-// HTML files of the site, for the sitemap.
+// HTML files of the site, for the sitemap: one file, or for more than
+// feed.MaxURLs pages an index of /sitemap-1.xml, /sitemap-2.xml, ….
 func feedFiles(s *content.Site, cfg *site.Config, pages []publish.File) []publish.File {
-	return []publish.File{
+	files := []publish.File{
 		{Path: "feed.xml", Write: func(w io.Writer) error {
 			f := feed.Feed{Title: cfg.Title, Subtitle: cfg.Description, Lang: cfg.Language, SelfURL: cfg.URL("/feed.xml"), SiteURL: cfg.URL("/"), Author: cfg.Owner}
 			for _, a := range s.Activities {
@@ -104,14 +108,50 @@ func feedFiles(s *content.Site, cfg *site.Config, pages []publish.File) []publis
 			}
 			return feed.Atom(w, f)
 		}},
-		{Path: "sitemap.xml", Write: func(w io.Writer) error {
-			return feed.Sitemap(w, sitemapURLs(s, cfg, pages))
-		}},
 		{Path: "robots.txt", Write: func(w io.Writer) error {
 			return feed.Robots(w, cfg.URL("/sitemap.xml"))
 		}},
 	}
+	return append(files, sitemapFiles(s, cfg, pages, feed.MaxURLs)...)
 }
+
+// sitemapFiles lists sitemap.xml, and if there are more than limit
+// pages, the sitemaps it indexes, limit pages each.
+func sitemapFiles(s *content.Site, cfg *site.Config, pages []publish.File, limit int) []publish.File {
+	n := 0
+	for _, f := range pages {
+		if isPage(f) {
+			n++
+		}
+	}
+	if n <= limit {
+		return []publish.File{{Path: "sitemap.xml", Write: func(w io.Writer) error {
+			return feed.Sitemap(w, sitemapURLs(s, cfg, pages))
+		}}}
+	}
+	urls := sync.OnceValue(func() []feed.URL {
+		u := sitemapURLs(s, cfg, pages)
+		slices.SortFunc(u, func(a, b feed.URL) int { return strings.Compare(a.Loc, b.Loc) })
+		return u
+	})
+	var files []publish.File
+	var locs []string
+	for i := 0; i*limit < n; i++ {
+		name := "sitemap-" + strconv.Itoa(i+1) + ".xml"
+		locs = append(locs, cfg.URL("/"+name))
+		files = append(files, publish.File{Path: name, Write: func(w io.Writer) error {
+			u := urls()
+			return feed.Sitemap(w, u[i*limit:min(len(u), (i+1)*limit)])
+		}})
+	}
+	return append(files, publish.File{Path: "sitemap.xml", Write: func(w io.Writer) error {
+		return feed.SitemapIndex(w, locs)
+	}})
+}
+
+// isPage reports whether f is a page of the sitemap: an index.html, not
+// 404.html nor other files.
+func isPage(f publish.File) bool { return strings.HasSuffix(f.Path, "index.html") }
 
 // sitemapURLs lists every page but 404.html, with the date its content
 // was last checked or published where the page has one.
@@ -134,7 +174,7 @@ func sitemapURLs(s *content.Site, cfg *site.Config, pages []publish.File) []feed
 	}
 	var urls []feed.URL
 	for _, f := range pages {
-		if !strings.HasSuffix(f.Path, "index.html") {
+		if !isPage(f) {
 			continue // 404.html, and files that are not pages
 		}
 		p := "/" + strings.TrimSuffix(f.Path, "index.html")

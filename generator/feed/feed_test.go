@@ -194,3 +194,25 @@ func TestRobots(t *testing.T) {
 		t.Error("a line break in the sitemap address is let through")
 	}
 }
+
+func TestSitemapIndex(t *testing.T) {
+	var b bytes.Buffer
+	if err := SitemapIndex(&b, []string{base + "sitemap-1.xml", base + "sitemap-2.xml"}); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		XMLName  xml.Name `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+		Sitemaps []struct {
+			Loc string `xml:"loc"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal(b.Bytes(), &got); err != nil {
+		t.Fatalf("%v\n%s", err, b.String())
+	}
+	if len(got.Sitemaps) != 2 || got.Sitemaps[1].Loc != base+"sitemap-2.xml" {
+		t.Errorf("index %v\n%s", got.Sitemaps, b.String())
+	}
+	if err := SitemapIndex(&bytes.Buffer{}, []string{""}); err == nil {
+		t.Error("no error for a sitemap without an address")
+	}
+}

@@ -21,7 +21,8 @@ type URL struct {
 // Sitemap writes urls as sitemap.xml (sitemaps.org protocol 0.9) to w,
 // sorted by address, each address once (the latest LastMod wins).
 // lastmod is the date in Oslo (2026-01-06). More than MaxURLs addresses
-// is an error: a site that big needs a sitemap index.
+// is an error: a site that big needs a sitemap index (SitemapIndex) over
+// several sitemaps.
 func Sitemap(w io.Writer, urls []URL) error {
 	sorted := slices.Clone(urls)
 	slices.SortFunc(sorted, func(a, b URL) int {
@@ -55,6 +56,36 @@ func Sitemap(w io.Writer, urls []URL) error {
 	}
 	_, err := io.WriteString(w, "\n")
 	return err
+}
+
+// SitemapIndex writes sitemap.xml as an index of the sitemaps at the
+// absolute addresses locs, for a site of more than MaxURLs pages.
+func SitemapIndex(w io.Writer, locs []string) error {
+	if len(locs) > MaxURLs {
+		return fmt.Errorf("feed: %d sitemaps is more than one index may list (%d)", len(locs), MaxURLs)
+	}
+	idx := sitemapIndex{}
+	for _, l := range locs {
+		if l == "" {
+			return fmt.Errorf("feed: a sitemap in the index has no address")
+		}
+		idx.Sitemaps = append(idx.Sitemaps, sitemapURL{Loc: l})
+	}
+	if _, err := io.WriteString(w, xml.Header); err != nil {
+		return err
+	}
+	enc := xml.NewEncoder(w)
+	enc.Indent("", "  ")
+	if err := enc.Encode(idx); err != nil {
+		return err
+	}
+	_, err := io.WriteString(w, "\n")
+	return err
+}
+
+type sitemapIndex struct {
+	XMLName  xml.Name     `xml:"http://www.sitemaps.org/schemas/sitemap/0.9 sitemapindex"`
+	Sitemaps []sitemapURL `xml:"sitemap"`
 }
 
 type urlset struct {
