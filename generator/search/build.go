@@ -23,7 +23,7 @@ type Index struct {
 	facets []byte   // compressed
 	lazy   []lazy   // facets loaded on demand
 	shards [][]byte // compressed
-	docs   [][]byte // compressed
+	docs   [][]byte // JSON
 	Stats  Stats
 }
 
@@ -77,6 +77,9 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	if opt.ShardBytes <= 0 {
 		opt.ShardBytes = 2 << 10
 	}
+	if len(docs) > maxDocs {
+		return nil, fmt.Errorf("search: %d documents; the index holds at most %d", len(docs), maxDocs)
+	}
 	for i, d := range docs {
 		if d.Kind < 0 || d.Kind >= len(opt.Kinds) {
 			return nil, fmt.Errorf("search: document %s has kind %d of %d", d.URL, d.Kind, len(opt.Kinds))
@@ -105,14 +108,15 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	}
 
 	// Compress in parallel; the version is a hash of every file, so a
-	// browser never mixes files of two builds.
+	// browser never mixes files of two builds. Documents stay JSON: a
+	// few hundred bytes gain little from gzip, and a hundred thousand
+	// of them cost seconds; hosts compress JSON as they serve it.
 	h := sha256.New()
 	parallel(len(sh), func(i int) { ix.shards[i] = compress(sh[i].data) })
 	parallel(len(docs), func(i int) {
 		d := &docs[i]
 		dm := docMeta{Title: d.Title, URL: d.URL, Summary: clip(d.Summary, maxSummary), Org: d.Org, When: d.When, Place: d.Place}
-		data, _ := json.Marshal(dm) // strings always marshal
-		ix.docs[i] = compress(data)
+		ix.docs[i], _ = json.Marshal(dm) // strings always marshal
 	})
 	for _, s := range ix.shards {
 		h.Write(s)
@@ -162,7 +166,7 @@ func (ix *Index) Files() []publish.File {
 		files = append(files, bytesFile("search/t/"+strconv.Itoa(i)+".bin", s))
 	}
 	for i, d := range ix.docs {
-		files = append(files, bytesFile("search/d/"+strconv.Itoa(i)+".bin", d))
+		files = append(files, bytesFile("search/d/"+strconv.Itoa(i)+".json", d))
 	}
 	return files
 }

@@ -36,9 +36,9 @@ func appendEntry(b []byte, prev string, e *entry, posts []posting, ref int) []by
 	}
 	b = appendDocs(b, posts)
 	for i := 0; i < len(posts); i += 2 {
-		v := posts[i].score
+		v := posts[i].score()
 		if i+1 < len(posts) {
-			v |= posts[i+1].score << 4
+			v |= posts[i+1].score() << 4
 		}
 		b = append(b, v)
 	}
@@ -51,17 +51,17 @@ func appendDocs(b []byte, posts []posting) []byte {
 	gaps := 0
 	prev := uint32(0)
 	for _, p := range posts {
-		gaps += uvarintLen(uint64(p.doc - prev))
-		prev = p.doc
+		gaps += uvarintLen(uint64(p.doc() - prev))
+		prev = p.doc()
 	}
-	first := posts[0].doc
-	span := int(posts[len(posts)-1].doc-first)/8 + 1
+	first := posts[0].doc()
+	span := int(posts[len(posts)-1].doc()-first)/8 + 1
 	if span+uvarintLen(uint64(first))+uvarintLen(uint64(span)) >= gaps {
 		b = append(b, 0)
 		prev = 0
 		for _, p := range posts {
-			b = binary.AppendUvarint(b, uint64(p.doc-prev))
-			prev = p.doc
+			b = binary.AppendUvarint(b, uint64(p.doc()-prev))
+			prev = p.doc()
 		}
 		return b
 	}
@@ -71,7 +71,7 @@ func appendDocs(b []byte, posts []posting) []byte {
 	start := len(b)
 	b = append(b, make([]byte, span)...)
 	for _, p := range posts {
-		k := int(p.doc - first)
+		k := int(p.doc() - first)
 		b[start+k/8] |= 1 << (k % 8)
 	}
 	return b

@@ -30,18 +30,25 @@ const (
 
 // A posting says a document has a word, with its score nibble: bit 3 is
 // set if the word's stem is in the title, bits 0–2 are the saturated
-// BM25F term frequency tf/(k1+tf) in eighths.
-type posting struct {
-	doc   uint32
-	score uint8
-}
+// BM25F term frequency tf/(k1+tf) in eighths. The document number is in
+// the upper 28 bits: a hundred thousand documents have millions of
+// postings, and four bytes each is half of a struct's eight.
+type posting uint32
+
+func newPosting(doc uint32, score uint8) posting { return posting(doc<<4 | uint32(score&15)) }
+
+func (p posting) doc() uint32  { return uint32(p) >> 4 }
+func (p posting) score() uint8 { return uint8(p & 15) }
+
+// maxDocs is how many documents postings can number.
+const maxDocs = 1 << 28
 
 // docWords is what tokenising one document yields: its distinct words
 // (ids into the worker's vocabulary) with their counts per field, and the
 // length of each field.
 type docWords struct {
 	ids    []int32
-	tf     [][nFields]float32
+	tf     [][nFields]uint16
 	length [nFields]int32
 }
 
@@ -81,9 +88,11 @@ func tokenize(docs []Doc, v *vocab) []docWords {
 					j = len(dw.ids)
 					seen[id] = j
 					dw.ids = append(dw.ids, id)
-					dw.tf = append(dw.tf, [nFields]float32{})
+					dw.tf = append(dw.tf, [nFields]uint16{})
 				}
-				dw.tf[j][field]++
+				if dw.tf[j][field] < math.MaxUint16 {
+					dw.tf[j][field]++
+				}
 			})
 		}
 		add(fieldTitle, d.Title)
@@ -133,6 +142,9 @@ func invert(docs []Doc) *dictionary {
 		v     vocab
 		words []docWords
 		posts [][]posting // by group
+	}
+	if len(docs) > maxDocs {
+		docs = docs[:maxDocs] // Build refuses this many first
 	}
 	parts := make([]part, workers)
 	var wg sync.WaitGroup
@@ -187,7 +199,7 @@ func invert(docs []Doc) *dictionary {
 		wg.Go(func() {
 			p := &parts[w]
 			p.posts = make([][]posting, len(groups))
-			s := newScorer(dict, avg)
+			s := newScorer(dict, avg, len(groups))
 			for i, dw := range p.words {
 				s.doc(uint32(p.lo+i), &dw, local[w], p.posts)
 			}
@@ -195,81 +207,73 @@ func invert(docs []Doc) *dictionary {
 		})
 	}
 	wg.Wait()
+	// Join the workers' lists, freeing each as it is copied, so the
+	// postings are in memory about once.
 	dict.posts = make([][]posting, len(groups))
 	for g := range dict.posts {
 		n := 0
 		for w := range parts {
 			n += len(parts[w].posts[g])
 		}
+		if workers == 1 {
+			dict.posts[g] = parts[0].posts[g]
+			continue
+		}
 		dict.posts[g] = make([]posting, 0, n)
 		for w := range parts {
 			dict.posts[g] = append(dict.posts[g], parts[w].posts[g]...)
+			parts[w].posts[g] = nil
 		}
 	}
 	return dict
 }
 
-// scorer turns one document's word counts into postings. One per worker.
+// scorer turns one document's word counts into postings. One per
+// worker; the per-document table is dense and reset by stamping, not
+// cleared, since a document touches a few hundred of a dictionary's
+// hundred thousand stems.
 type scorer struct {
 	dict *dictionary
 	avg  [nFields]float64
-	// per document, reused: the entries it has with their counts, and
-	// the counts per stem group
-	entries map[int32]int
-	ids     []int32
-	tf      [][nFields]float64
-	groupTF map[int32]*[nFields]float64
+
+	stamp   uint32
+	groupAt []uint32 // group -> stamp of the last document that had it
+	groupTF [][nFields]float64
+	groups  []int32 // the groups of the current document
 }
 
-func newScorer(d *dictionary, avg [nFields]float64) *scorer {
-	return &scorer{dict: d, avg: avg, entries: map[int32]int{}, groupTF: map[int32]*[nFields]float64{}}
+func newScorer(d *dictionary, avg [nFields]float64, groups int) *scorer {
+	return &scorer{dict: d, avg: avg, groupAt: make([]uint32, groups), groupTF: make([][nFields]float64, groups)}
 }
 
-func (s *scorer) add(e int32, tf [nFields]float64) {
-	j, ok := s.entries[e]
-	if !ok {
-		j = len(s.ids)
-		s.entries[e] = j
-		s.ids = append(s.ids, e)
-		s.tf = append(s.tf, [nFields]float64{})
+func (s *scorer) add(e int32, tf *[nFields]float64, weight float64) {
+	g := s.dict.entries[e].group
+	if s.groupAt[g] != s.stamp {
+		s.groupAt[g] = s.stamp
+		s.groupTF[g] = [nFields]float64{}
+		s.groups = append(s.groups, g)
 	}
 	for f := range tf {
-		s.tf[j][f] += tf[f]
+		s.groupTF[g][f] += tf[f] * weight
 	}
 }
 
 func (s *scorer) doc(doc uint32, dw *docWords, local []int32, posts [][]posting) {
-	clear(s.entries)
-	clear(s.groupTF)
-	s.ids, s.tf = s.ids[:0], s.tf[:0]
+	s.stamp++
+	s.groups = s.groups[:0]
 	for i, id := range dw.ids {
 		e := local[id]
 		var tf [nFields]float64
 		for f := range tf {
 			tf[f] = float64(dw.tf[i][f])
 		}
-		s.add(e, tf)
+		s.add(e, &tf, 1)
 		for _, p := range s.dict.entries[e].parts {
-			var ptf [nFields]float64
-			for f := range tf {
-				ptf[f] = tf[f] * partWeight
-			}
-			s.add(p, ptf)
+			s.add(p, &tf, partWeight)
 		}
 	}
-	for j, e := range s.ids {
-		g := s.dict.entries[e].group
-		gt := s.groupTF[g]
-		if gt == nil {
-			gt = new([nFields]float64)
-			s.groupTF[g] = gt
-		}
-		for f := range gt {
-			gt[f] += s.tf[j][f]
-		}
-	}
-	for g, gt := range s.groupTF {
-		posts[g] = append(posts[g], posting{doc, s.score(gt, &dw.length)})
+	for _, g := range s.groups {
+		posts[g] = append(posts[g], newPosting(doc, s.score(&s.groupTF[g], &dw.length)))
 	}
 }
 

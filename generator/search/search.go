@@ -19,11 +19,11 @@
 //	                      organisations)
 //	search/t/<n>.bin      a shard of the dictionary: words in byte order,
 //	                      each with its postings
-//	search/d/<n>.bin      one document as shown in a result
+//	search/d/<n>.json     one document as shown in a result
 //
-// Every file is gzip-compressed once, here; the client inflates it with
-// DecompressionStream, so a host that does not compress still serves
-// small files. See docs/search.md for the formats.
+// The .bin files are gzip-compressed once, here; the client inflates
+// them with DecompressionStream, so a host that does not compress still
+// serves small files. See docs/search.md for the formats.
 package search
 
 import (

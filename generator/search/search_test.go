@@ -183,7 +183,7 @@ func decodeShard(t *testing.T, b []byte) map[string][]posting {
 			if i%2 == 1 {
 				v >>= 4
 			}
-			posts[i] = posting{docs[i], v & 15}
+			posts[i] = newPosting(docs[i], v&15)
 		}
 		p += (df + 1) / 2
 		out[w] = posts

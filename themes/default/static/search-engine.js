@@ -263,7 +263,7 @@ export class Engine {
 
   doc(i) {
     if (!this.docs.has(i)) {
-      const p = this.file('d/' + i + '.bin').then((b) => JSON.parse(fromUTF8.decode(b)));
+      const p = this.file('d/' + i + '.json').then((b) => JSON.parse(fromUTF8.decode(b)));
       p.catch(() => this.docs.delete(i));
       this.docs.set(i, p);
     }
