@@ -24,6 +24,7 @@ type searchState struct {
 	Hrefs   []string
 	Checked []string // "fylke=oslo"
 	Counts  map[string]string
+	More    bool // the "show more" button is visible
 }
 
 const searchStateJS = `(() => {
@@ -41,6 +42,7 @@ const searchStateJS = `(() => {
 		Hrefs: q('.search-results li h3 a').map((a) => a.getAttribute('href')),
 		Checked: q('.search-facets input:checked').map((b) => b.name + '=' + b.value),
 		Counts: counts,
+		More: document.querySelector('.search-more').offsetParent !== null,
 	};
 })()`
 
@@ -165,6 +167,12 @@ func TestSearchFilters(t *testing.T) {
 	}
 	if both.Status != "1 treff" {
 		t.Errorf("status %q", both.Status)
+	}
+	if both.More {
+		t.Errorf("one result, and the page offers more")
+	}
+	if all.More != (len(all.Titles) == 10) {
+		t.Errorf("%d results shown, more button visible: %v", len(all.Titles), all.More)
 	}
 
 	// Back undoes the last filter.
