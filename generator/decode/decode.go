@@ -49,16 +49,30 @@ func (p *Problem) Error() string { return p.Msg }
 // (an unknown category, a missing organisation) can point at the value.
 // Paths are dotted keys with array indexes: "schedule.start",
 // "chapters[1].county", "audiences[0]". A Doc is safe for concurrent reads.
+//
+// The positions are found when first asked for: a valid file is never
+// asked, and most files are valid.
 type Doc struct {
 	lines *diag.Lines
-	base  int // offset of the TOML text in the file
+	base  int    // offset of the TOML text in the file
+	src   []byte // the TOML text
+	once  sync.Once
 	spans map[string]span
 }
 
 // Has reports whether the key at path was written.
 func (d *Doc) Has(path string) bool {
-	_, ok := d.spans[path]
+	_, ok := d.located()[path]
 	return ok
+}
+
+func (d *Doc) located() map[string]span {
+	d.once.Do(func() {
+		if d.spans == nil {
+			d.spans = locate(d.src)
+		}
+	})
+	return d.spans
 }
 
 // Key returns the position of the key at path, or of its nearest written
@@ -73,8 +87,9 @@ func (d *Doc) Value(path string) diag.Pos {
 }
 
 func (d *Doc) find(path string) span {
+	spans := d.located()
 	for path != "" {
-		if s, ok := d.spans[path]; ok {
+		if s, ok := spans[path]; ok {
 			return s
 		}
 		i := strings.LastIndexAny(path, ".[")
@@ -91,7 +106,7 @@ func (d *Doc) find(path string) span {
 // positions of src's keys and every problem found; with problems, v may be
 // partly filled.
 func Decode(lines *diag.Lines, base int, src []byte, v any) (*Doc, diag.List) {
-	doc := &Doc{lines: lines, base: base, spans: map[string]span{}}
+	doc := &Doc{lines: lines, base: base}
 	if off, deep := tooDeep(src); deep {
 		var l diag.List
 		l.Add(lines.Pos(base+off), fmt.Sprintf("lists and tables nested more than %d levels deep", MaxDepth), "front matter needs at most a list of tables with lists in them, e.g. [[figures]] with values = [1, 2]")
@@ -101,7 +116,7 @@ func Decode(lines *diag.Lines, base int, src []byte, v any) (*Doc, diag.List) {
 	if _, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(&data); err != nil {
 		return doc, syntaxError(lines, base, src, err)
 	}
-	doc.spans = locate(src)
+	doc.src = src
 	d := &decoder{doc: doc}
 	d.fill("", data, reflect.ValueOf(v).Elem())
 	return doc, d.errs
