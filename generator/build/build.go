@@ -99,6 +99,13 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
+	if opt.Cache == nil {
+		// Each page is rendered once: keep activities' bodies as HTML
+		// and text, not as syntax trees.
+		if err := p.Site.Compact(ctx, md); err != nil {
+			return nil, err
+		}
+	}
 	p.stage("load and check")
 	theme, err := themes.Open(fsys, cfg.Theme)
 	if err != nil {
@@ -142,6 +149,9 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	p.stage("prepare")
 	if err := p.addSearch(r, opt.SearchOnDemand); err != nil {
 		return nil, err
+	}
+	if opt.Cache == nil && !opt.SearchOnDemand {
+		p.Site.DropPlainText() // the index has it
 	}
 	p.stage("search index")
 	return p, nil

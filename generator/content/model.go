@@ -29,11 +29,13 @@ type File struct {
 	Path  string      // slash-separated, relative to the site folder
 	Slug  string      // URL name: file name without .md, or the folder of an index.md
 	Body  []byte      // Markdown after the front matter
-	Doc   ast.Node    // Body parsed by package markdown; positions index Body
+	Doc   ast.Node    // Body parsed by package markdown; positions index Body; nil after Site.Compact
 	Meta  *decode.Doc // where each front-matter key is, for later errors
 	Lines BodyLines   // turns body offsets into file positions
 
 	links    []ast.Node // the link and image nodes of Doc, found once
+	html     []byte     // the body as HTML, once compacted (Site.Compact)
+	text     []byte     // the body as plain text, once compacted
 	titleKey []rune     // collation key of keyTitle
 	keyTitle string
 }

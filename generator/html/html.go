@@ -9,7 +9,6 @@ package html
 
 import (
 	"context"
-	"fmt"
 	"html/template"
 	"io"
 	"io/fs"
@@ -146,11 +145,11 @@ func (r *Renderer) file(path, layout string, page func() (*Page, error)) publish
 
 // body renders a file's Markdown body as HTML.
 func (r *Renderer) body(f *content.File) (template.HTML, error) {
-	var b strings.Builder
-	if err := r.md.RenderHTML(&b, f.Body, f.Doc); err != nil {
-		return "", fmt.Errorf("%s: %w", f.Path, err)
+	b, err := f.BodyHTML(r.md)
+	if err != nil {
+		return "", err
 	}
-	return template.HTML(b.String()), nil // goldmark escapes; raw HTML only if the site opted in
+	return template.HTML(b), nil // goldmark escapes; raw HTML only if the site opted in
 }
 
 // static lists the theme's static/ folder, published under /static/.
