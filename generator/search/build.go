@@ -23,6 +23,7 @@ type Index struct {
 	facets []byte   // compressed
 	lazy   []lazy   // facets loaded on demand
 	shards [][]byte // compressed
+	lists  [][]byte // compressed: long posting lists
 	docs   [][]byte // JSON
 	Stats  Stats
 }
@@ -89,9 +90,9 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 		}
 	}
 	dict := invert(docs)
-	sh := shards(dict, opt.ShardBytes)
+	sh, lists := shards(dict, opt.ShardBytes)
 
-	ix := &Index{shards: make([][]byte, len(sh)), docs: make([][]byte, len(docs))}
+	ix := &Index{shards: make([][]byte, len(sh)), lists: make([][]byte, len(lists)), docs: make([][]byte, len(docs))}
 	ix.Stats.Docs, ix.Stats.Words, ix.Stats.Shards = len(docs), len(dict.entries), len(sh)
 	for _, p := range dict.posts {
 		ix.Stats.Postings += len(p)
@@ -113,6 +114,7 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	// of them cost seconds; hosts compress JSON as they serve it.
 	h := sha256.New()
 	parallel(len(sh), func(i int) { ix.shards[i] = compress(sh[i].data) })
+	parallel(len(lists), func(i int) { ix.lists[i] = compress(lists[i]) })
 	parallel(len(docs), func(i int) {
 		d := &docs[i]
 		dm := docMeta{Title: d.Title, URL: d.URL, Summary: clip(d.Summary, maxSummary), Org: d.Org, When: d.When, Place: d.Place}
@@ -120,6 +122,9 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	})
 	for _, s := range ix.shards {
 		h.Write(s)
+	}
+	for _, l := range ix.lists {
+		h.Write(l)
 	}
 	for _, d := range ix.docs {
 		h.Write(d)
@@ -147,6 +152,9 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	for _, s := range ix.shards {
 		ix.Stats.Bytes += int64(len(s))
 	}
+	for _, l := range ix.lists {
+		ix.Stats.Bytes += int64(len(l))
+	}
 	for _, d := range ix.docs {
 		ix.Stats.Bytes += int64(len(d))
 	}
@@ -164,6 +172,9 @@ func (ix *Index) Files() []publish.File {
 	}
 	for i, s := range ix.shards {
 		files = append(files, bytesFile("search/t/"+strconv.Itoa(i)+".bin", s))
+	}
+	for i, l := range ix.lists {
+		files = append(files, bytesFile("search/p/"+strconv.Itoa(i)+".bin", l))
 	}
 	for i, d := range ix.docs {
 		files = append(files, bytesFile("search/d/"+strconv.Itoa(i)+".json", d))

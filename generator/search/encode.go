@@ -15,12 +15,17 @@ import "encoding/binary"
 //	        2: the postings are those of an earlier entry of the shard
 //	           with the same stem: uvarint how many entries back; the
 //	           entry ends here
+//	        3: the postings are in search/p/<uvarint>.bin, in the form
+//	           of encodings 0 or 1; the entry ends here
 //	bytes   one score nibble per posting, two per byte, low nibble first
 //
 // Words with the same stem share their postings (see dictionary), so
-// each stem's postings are in a shard once.
+// each stem's postings are in a shard once. Long posting lists are files
+// of their own, so a query fetches the dictionary around its words and
+// then only the lists of the words it matches, not those of every
+// compound that begins the same way.
 
-func appendEntry(b []byte, prev string, e *entry, posts []posting, ref int) []byte {
+func appendEntry(b []byte, prev string, e *entry, posts []posting, ref, file int) []byte {
 	shared := 0
 	for shared < len(prev) && shared < len(e.word) && shared < 255 && prev[shared] == e.word[shared] {
 		shared++
@@ -30,10 +35,19 @@ func appendEntry(b []byte, prev string, e *entry, posts []posting, ref int) []by
 	b = append(b, e.word[shared:]...)
 	b = append(b, byte(e.stemLen))
 	b = binary.AppendUvarint(b, uint64(len(posts)))
-	if ref > 0 {
+	switch {
+	case file >= 0:
+		b = append(b, 3)
+		return binary.AppendUvarint(b, uint64(file))
+	case ref > 0:
 		b = append(b, 2)
 		return binary.AppendUvarint(b, uint64(ref))
 	}
+	return appendPostings(b, posts)
+}
+
+// appendPostings writes encoding 0 or 1 of posts with their scores.
+func appendPostings(b []byte, posts []posting) []byte {
 	b = appendDocs(b, posts)
 	for i := 0; i < len(posts); i += 2 {
 		v := posts[i].score()
@@ -92,19 +106,34 @@ type shard struct {
 	data  []byte
 }
 
+// ownFile is the size from which a stem's postings are a file of their
+// own rather than part of a dictionary shard.
+const ownFile = 1 << 10
+
 // shards cuts the dictionary, in word order, into shards of about size
-// bytes each.
-func shards(d *dictionary, size int) []shard {
-	var out []shard
+// bytes each, and returns the posting lists that are files of their own.
+func shards(d *dictionary, size int) (out []shard, lists [][]byte) {
 	var cur []byte
 	first, prev := "", ""
 	n := 0                     // entries in the current shard
 	written := map[int32]int{} // group -> its entry in the current shard
+	file := map[int32]int{}    // group -> its posting file
 	for _, i := range d.sortedEntries() {
 		e := &d.entries[i]
 		posts := d.posts[e.group]
 		if len(posts) == 0 {
 			continue
+		}
+		f, own := file[e.group]
+		if !own && len(posts) >= ownFile/2 {
+			if data := appendPostings(nil, posts); len(data) >= ownFile {
+				f, own = len(lists), true
+				file[e.group] = f
+				lists = append(lists, data)
+			}
+		}
+		if !own {
+			f = -1
 		}
 		_, again := written[e.group]
 		// A new shard begins only where the word's postings would not be
@@ -120,12 +149,12 @@ func shards(d *dictionary, size int) []shard {
 		} else {
 			written[e.group] = n
 		}
-		cur = appendEntry(cur, prev, e, posts, ref)
+		cur = appendEntry(cur, prev, e, posts, ref, f)
 		prev = e.word
 		n++
 	}
 	if len(cur) > 0 || len(out) == 0 {
 		out = append(out, shard{first, cur})
 	}
-	return out
+	return out, lists
 }

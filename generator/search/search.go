@@ -19,6 +19,7 @@
 //	                      organisations)
 //	search/t/<n>.bin      a shard of the dictionary: words in byte order,
 //	                      each with its postings
+//	search/p/<n>.bin      the postings of a common stem
 //	search/d/<n>.json     one document as shown in a result
 //
 // The .bin files are gzip-compressed once, here; the client inflates

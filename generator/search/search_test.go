@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
 	"io/fs"
 	"os"
@@ -95,7 +96,7 @@ func TestDecompound(t *testing.T) {
 // each list was written (gaps, bitmap, reference to a shared stem).
 func TestShardsRoundTrip(t *testing.T) {
 	var docs []Doc
-	for i := range 300 {
+	for i := range 3000 {
 		body := "gruppe"
 		if i%3 == 0 {
 			body += " grupper gruppene"
@@ -108,10 +109,14 @@ func TestShardsRoundTrip(t *testing.T) {
 	d := invert(docs)
 	for _, size := range []int{1, 64, 8 << 10} {
 		got := map[string][]posting{}
-		for _, s := range shards(d, size) {
-			for w, p := range decodeShard(t, s.data) {
+		sh, lists := shards(d, size)
+		for _, s := range sh {
+			for w, p := range decodeShard(t, s.data, lists) {
 				got[w] = p
 			}
+		}
+		if size == 8<<10 && len(lists) == 0 {
+			t.Error("no posting list got a file of its own")
 		}
 		for _, e := range d.entries {
 			if want := d.posts[e.group]; !slices.Equal(got[e.word], want) {
@@ -122,7 +127,7 @@ func TestShardsRoundTrip(t *testing.T) {
 }
 
 // decodeShard is the client's decoder in Go, for the round trip.
-func decodeShard(t *testing.T, b []byte) map[string][]posting {
+func decodeShard(t *testing.T, b []byte, lists [][]byte) map[string][]posting {
 	out := map[string][]posting{}
 	var order []string
 	prev := ""
@@ -151,6 +156,11 @@ func decodeShard(t *testing.T, b []byte) map[string][]posting {
 		df := uv()
 		enc := b[p]
 		p++
+		if enc == 3 {
+			out[w] = decodeShard(t, append([]byte{0, byte(len("x")), 'x', 0}, append(binaryUvarint(df), lists[uv()]...)...), nil)["x"]
+			order = append(order, w)
+			continue
+		}
 		var docs []uint32
 		switch enc {
 		case 2:
@@ -191,6 +201,8 @@ func decodeShard(t *testing.T, b []byte) map[string][]posting {
 	}
 	return out
 }
+
+func binaryUvarint(v int) []byte { return binary.AppendUvarint(nil, uint64(v)) }
 
 func TestDeterministic(t *testing.T) {
 	docs, opt := fixture()
@@ -449,5 +461,42 @@ func TestPrefixAcrossShards(t *testing.T) {
 	slices.Sort(got)
 	if want := []string{"A", "B", "C", "D", "E"}; !slices.Equal(got, want) {
 		t.Errorf("one shard: grupp finds %q, want %q", got, want)
+	}
+}
+
+// Common stems have posting files of their own: a query fetches the
+// lists of the words it matches, not those of every word beside them.
+func TestCommonWords(t *testing.T) {
+	var docs []Doc
+	for i := range 3000 {
+		body := "gruppe"
+		if i%3 == 0 {
+			body += " gruppeleder"
+		}
+		if i%100 == 0 {
+			body += " sjelden"
+		}
+		docs = append(docs, Doc{Title: fmt.Sprint("Aktivitet ", i), Body: []byte(body), Current: true})
+	}
+	e := startEngine(t, writeIndex(t, docs, Options{Kinds: []string{"Aktivitet"}}))
+	common, rare := e.search(t, "gruppe", nil), e.search(t, "sjelden", nil)
+	if len(common.Results) != 3000 || len(rare.Results) != 30 {
+		t.Fatalf("gruppe: %d results, sjelden: %d", len(common.Results), len(rare.Results))
+	}
+	// "grupp" is no word: it finds what it begins, gruppeleder included.
+	if n := len(e.search(t, "grupp", nil).Results); n != 3000 {
+		t.Errorf("grupp: %d results", n)
+	}
+	if n := len(e.search(t, "gruppeled", nil).Results); n != 1000 {
+		t.Errorf("gruppeled: %d results", n)
+	}
+	var fresh answer
+	e.do(t, map[string]any{"op": "search", "q": "sjelden", "docs": 0, "fresh": true}, &fresh)
+	if fresh.Files != 1 {
+		t.Errorf("a rare word took %d files; its postings are in the dictionary shard", fresh.Files)
+	}
+	e.do(t, map[string]any{"op": "search", "q": "gruppe", "docs": 0, "fresh": true}, &fresh)
+	if fresh.Files != 2 {
+		t.Errorf("a common word took %d files, want its shard and its list", fresh.Files)
 	}
 }

@@ -40,6 +40,7 @@ for await (const line of createInterface({ input: process.stdin })) {
     if (req.fresh) {
       // a first query: nothing fetched yet but the index metadata
       engine.shards.clear();
+      engine.lists.clear();
       engine.docs.clear();
     }
     const filters = {};

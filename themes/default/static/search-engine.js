@@ -136,11 +136,19 @@ function decodeShard(b) {
     [df, p] = uvarint(b, p);
     const e = { word: fromUTF8.decode(bytes), stemLen, df, buf: b, at: p };
     const enc = b[p++];
+    if (enc === 3) {
+      // the postings are a file of their own
+      [e.file, p] = uvarint(b, p);
+      entries.push(e);
+      continue;
+    }
     if (enc === 2) {
       // the postings of an earlier word with the same stem
       let back;
       [back, p] = uvarint(b, p);
-      e.at = entries[entries.length - back].at;
+      const same = entries[entries.length - back];
+      e.at = same.at;
+      e.file = same.file;
       entries.push(e);
       continue;
     }
@@ -225,6 +233,7 @@ export class Engine {
     this.base = base;
     this.get = get;
     this.shards = new Map();
+    this.lists = new Map();
     this.docs = new Map();
   }
 
@@ -274,32 +283,51 @@ export class Engine {
     return (this.current[d >> 3] >> (d & 7)) & 1;
   }
 
+  // postings fetches the posting list of a common stem, which is a file
+  // of its own.
+  list(n) {
+    if (!this.lists.has(n)) {
+      const p = this.file('p/' + n + '.bin');
+      p.catch(() => this.lists.delete(n));
+      this.lists.set(n, p);
+    }
+    return this.lists.get(n);
+  }
+
   // match scores one query term: per document, the best BM25F weight of
-  // the words it matched (its stem, or words it begins) and whether one
-  // of them is in the title.
+  // the words it matched and whether one of them is in the title. A word
+  // the dictionary has matches its stem (and so its inflections, and the
+  // compounds it is part of); a word it does not have, such as one being
+  // typed, matches the words it begins.
   async match(t) {
     const lists = await Promise.all(shardsFor(this.meta.shards, t.stem).map((i) => this.shard(i)));
     const stemBytes = utf8.encode(t.stem).length;
+    const near = lists.flat().filter((e) => e.word.startsWith(t.stem));
+    const known = near.some((e) => e.word === t.word);
+    const chosen = [];
+    for (const e of near) {
+      if (e.stemLen === stemBytes) chosen.push([e, 1]);
+      else if (!known && t.word.length >= minPrefix && e.word.startsWith(t.word)) chosen.push([e, prefixWeight]);
+    }
+    await Promise.all(chosen.map(async ([e]) => {
+      if (e.file !== undefined) {
+        e.buf = await this.list(e.file);
+        e.at = 0;
+      }
+    }));
     const best = new Float32Array(this.n);
     const title = new Uint8Array(this.n);
     const hit = new Uint8Array(this.n);
     let df = 0;
-    for (const list of lists) {
-      for (const e of list) {
-        if (!e.word.startsWith(t.stem)) continue;
-        let weight;
-        if (e.stemLen === stemBytes) weight = 1;
-        else if (t.word.length >= minPrefix && e.word.startsWith(t.word)) weight = prefixWeight;
-        else continue;
-        postings(e, (d, s) => {
-          if (!hit[d]) {
-            hit[d] = 1;
-            df++;
-          }
-          best[d] = Math.max(best[d], weight * (((s & 7) + 0.5) / 8));
-          if (s & 8) title[d] = 1;
-        });
-      }
+    for (const [e, weight] of chosen) {
+      postings(e, (d, s) => {
+        if (!hit[d]) {
+          hit[d] = 1;
+          df++;
+        }
+        best[d] = Math.max(best[d], weight * (((s & 7) + 0.5) / 8));
+        if (s & 8) title[d] = 1;
+      });
     }
     const idf = Math.log(1 + (this.n - df + 0.5) / (df + 0.5));
     return { hit, title, best, idf };
