@@ -137,8 +137,8 @@ func (a *Activity) Rule() *schedule.Rule { return a.rule }
 
 // A Schedule says when an activity happens.
 type Schedule struct {
-	Start  DateTime `toml:"start" req:"true" doc:"Første gang: dato og klokkeslett, f.eks. 2026-01-06 19:00"`
-	End    DateTime `toml:"end" doc:"Slutt første gang, f.eks. 2026-01-06 20:30"`
+	Start  DateTime `toml:"start" req:"true" doc:"Første gang: dato og klokkeslett, f.eks. \"2026-01-06 19:00\" (med anførselstegn)"`
+	End    DateTime `toml:"end" doc:"Slutt første gang, f.eks. \"2026-01-06 20:30\""`
 	Repeat string   `toml:"repeat" doc:"Gjentakelse (RFC 5545 RRULE), f.eks. FREQ=MONTHLY;BYDAY=1TU"`
 	Until  DateTime `toml:"until" doc:"Siste mulige dato for gjentakelsen"`
 }
