@@ -94,17 +94,12 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	if opt.Cache != nil {
 		p.Site, err = opt.Cache.Load(ctx, fsys, cfg, md)
 	} else {
-		p.Site, err = content.Load(ctx, fsys, cfg, md)
+		// Each page is rendered once: keep activities' bodies as HTML
+		// and text, not as syntax trees.
+		p.Site, err = content.LoadCompact(ctx, fsys, cfg, md)
 	}
 	if err != nil {
 		return nil, err
-	}
-	if opt.Cache == nil {
-		// Each page is rendered once: keep activities' bodies as HTML
-		// and text, not as syntax trees.
-		if err := p.Site.Compact(ctx, md); err != nil {
-			return nil, err
-		}
 	}
 	p.stage("load and check")
 	theme, err := themes.Open(fsys, cfg.Theme)

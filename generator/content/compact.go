@@ -3,49 +3,92 @@ package content
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"fmt"
-	"runtime"
+	"io/fs"
+	"strconv"
 
-	"golang.org/x/sync/errgroup"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/util"
 
 	"moteplass/generator/markdown"
+	"moteplass/generator/site"
 )
 
-// Compact renders the body of every activity once, as HTML and as plain
-// text, and lets go of its syntax tree. The trees are most of the memory
-// of a big site (12 KB for an activity of 300 words, against 3 KB of
-// HTML), and the garbage collector scans every node of them again and
-// again; a build that renders each page once needs them no longer once
-// the site is checked. After Compact, BodyHTML and PlainText return what
-// was rendered and Doc is nil. A site kept between builds (serve) must
-// not be compacted.
-func (s *Site) Compact(ctx context.Context, md *markdown.Markdown) error {
-	g, ctx := errgroup.WithContext(ctx)
-	g.SetLimit(runtime.GOMAXPROCS(0))
-	for _, a := range s.Activities {
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			return a.File.compact(md)
-		})
+// LoadCompact is Load for a build that renders each page once. It keeps
+// the body of every activity as HTML and as plain text, rendered in the
+// same pass that parses it, instead of as a syntax tree: the trees are
+// most of the memory of a big site (12 KB for an activity of 300 words,
+// against 3 KB of HTML), and the garbage collector would scan every node
+// of them again and again while the rest of the site loads.
+//
+// Links between files are resolved only once every file is read, so the
+// HTML is rendered with a marker in place of each address the resolver
+// decides (and of each image's size), and the markers are replaced once
+// the site is checked. After LoadCompact, an activity's Doc, Body and
+// Meta are nil, its Lines give no positions, and BodyHTML and PlainText
+// return what was rendered. A site kept between builds (serve) must be
+// loaded with Load.
+func LoadCompact(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
+	var nonce [8]byte
+	rand.Read(nonce[:])
+	c := &compactor{nonce: "mpl" + hex.EncodeToString(nonce[:])}
+	s, errs, err := parseAll(ctx, fsys, cfg, md, nil, c)
+	if err != nil {
+		return nil, err
 	}
-	return g.Wait()
-}
-
-// DropPlainText forgets the plain text Compact kept, once the search
-// index has it.
-func (s *Site) DropPlainText() {
+	errs.Merge(validate(fsys, s))
+	if err := errs.Err(); err != nil {
+		return s, err
+	}
 	for _, a := range s.Activities {
-		if a.Doc == nil {
-			a.text = nil
+		if err := c.patch(&a.File); err != nil {
+			return nil, err
 		}
+		// Checked and rendered: the source (and the positions into
+		// it, for errors) can go too.
+		a.Body, a.Meta, a.Lines = nil, nil, BodyLines{}
 	}
+	return s, nil
 }
 
-func (f *File) compact(md *markdown.Markdown) error {
-	if f.Doc == nil {
-		return nil
+// A compactor renders bodies as they are parsed.
+type compactor struct {
+	nonce string // starts every marker; random, so no text contains it
+}
+
+// A linkRef is what the resolver needs of a link or image of a compacted
+// body, and what it found.
+type linkRef struct {
+	dest   string // as written
+	image  bool
+	off    int    // body offset, for errors
+	marker string // in the HTML where the resolved address goes; "" if the renderer decided
+	href   string // the resolved address
+	w, h   int    // an image's size in pixels, if known
+}
+
+// compact renders f's body as HTML and as text and drops its tree.
+func (c *compactor) compact(f *File, md *markdown.Markdown) error {
+	f.ids = HeadingIDs(f.Doc)
+	for _, n := range f.links {
+		ref := linkRef{off: nodeOffset(n)}
+		switch n := n.(type) {
+		case *ast.Link:
+			ref.dest = string(n.Destination)
+		case *ast.Image:
+			ref.dest, ref.image = string(n.Destination), true
+		}
+		if resolvable(ref.dest) {
+			ref.marker = c.nonce + strconv.Itoa(len(f.refs))
+			n.SetAttributeString(markdown.AttrHref, ref.marker+"z")
+			if ref.image {
+				n.SetAttributeString(markdown.AttrWidth, ref.marker+"w")
+				n.SetAttributeString(markdown.AttrHeight, ref.marker+"h")
+			}
+		}
+		f.refs = append(f.refs, ref)
 	}
 	var b bytes.Buffer
 	b.Grow(len(f.Body) + len(f.Body)/4)
@@ -58,7 +101,53 @@ func (f *File) compact(md *markdown.Markdown) error {
 	return nil
 }
 
-// BodyHTML returns the body as HTML: rendered now, or by Compact.
+// patch puts the addresses and sizes the resolver found where compact
+// left markers, written as the HTML renderer writes them.
+func (c *compactor) patch(f *File) error {
+	if f.Doc != nil || f.html == nil {
+		return nil
+	}
+	h := f.html
+	for _, ref := range f.refs {
+		if ref.marker == "" {
+			continue
+		}
+		u := ref.href
+		if u == "" {
+			u = ref.dest
+		}
+		h = bytes.ReplaceAll(h, []byte(ref.marker+"z"), util.EscapeHTML(util.URLEscape([]byte(u), true)))
+		for _, d := range []struct {
+			attr string
+			v    int
+		}{{"w", ref.w}, {"h", ref.h}} {
+			name := map[string]string{"w": "width", "h": "height"}[d.attr]
+			old := []byte(" " + name + `="` + ref.marker + d.attr + `"`)
+			var repl []byte
+			if d.v > 0 {
+				repl = []byte(" " + name + `="` + strconv.Itoa(d.v) + `"`)
+			}
+			h = bytes.ReplaceAll(h, old, repl)
+		}
+	}
+	if bytes.Contains(h, []byte(c.nonce)) {
+		return fmt.Errorf("%s: internal error: a link marker was left in the HTML", f.Path)
+	}
+	f.html, f.refs = h, nil
+	return nil
+}
+
+// DropPlainText forgets the plain text LoadCompact kept, once the search
+// index has it.
+func (s *Site) DropPlainText() {
+	for _, a := range s.Activities {
+		if a.Doc == nil {
+			a.text = nil
+		}
+	}
+}
+
+// BodyHTML returns the body as HTML: rendered now, or by LoadCompact.
 func (f *File) BodyHTML(md *markdown.Markdown) ([]byte, error) {
 	if f.Doc == nil && f.html != nil {
 		return f.html, nil
@@ -71,7 +160,7 @@ func (f *File) BodyHTML(md *markdown.Markdown) ([]byte, error) {
 }
 
 // PlainText returns the body as plain text, for search: taken from the
-// syntax tree now, or kept by Compact.
+// syntax tree now, or kept by LoadCompact.
 func (f *File) PlainText() []byte {
 	if f.Doc == nil {
 		return f.text

@@ -37,7 +37,7 @@ func Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 // checks nothing between files. Validate is the second half. They are
 // apart for benchmarks of each stage; a build calls Load.
 func Parse(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
-	s, errs, err := parseAll(ctx, fsys, cfg, md, nil)
+	s, errs, err := parseAll(ctx, fsys, cfg, md, nil, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +51,7 @@ func Validate(fsys fs.FS, s *Site) error {
 }
 
 func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown, cache *Cache) (*Site, error) {
-	s, errs, err := parseAll(ctx, fsys, cfg, md, cache)
+	s, errs, err := parseAll(ctx, fsys, cfg, md, cache, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,9 @@ func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 	return s, nil
 }
 
-func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown, cache *Cache) (*Site, diag.List, error) {
+// parseAll reads and parses every file; with a compactor, activities'
+// bodies are rendered as they are parsed (see LoadCompact).
+func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown, cache *Cache, c *compactor) (*Site, diag.List, error) {
 	var files []source
 	var assets map[string]bool
 	var errs diag.List
@@ -94,7 +96,7 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Ma
 			if err != nil {
 				return err
 			}
-			parsed[i], problems[i] = parse(f, src, md)
+			parsed[i], problems[i] = parse(f, src, md, c)
 			cache.put(f, md, parsed[i], problems[i])
 			return nil
 		})
@@ -256,7 +258,7 @@ func classify(p string) (kind Kind, s, problem string) {
 }
 
 // parse decodes one file into the struct of its kind.
-func parse(f source, src []byte, md *markdown.Markdown) (any, diag.List) {
+func parse(f source, src []byte, md *markdown.Markdown, c *compactor) (any, diag.List) {
 	src = normalize(src)
 	lines := diag.NewLines(f.path, src)
 	tomlSrc, body, tomlStart, bodyStart, errs := split(f.path, src, lines)
@@ -303,6 +305,11 @@ func parse(f source, src []byte, md *markdown.Markdown) (any, diag.List) {
 		}
 		return ast.WalkContinue, nil
 	})
+	if c != nil && f.kind == KindActivity {
+		if err := c.compact(file, md); err != nil {
+			errs.Add(diag.Pos{Path: f.path, Line: 1, Col: 1}, err.Error(), "")
+		}
+	}
 	return v, errs
 }
 

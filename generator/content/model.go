@@ -29,13 +29,15 @@ type File struct {
 	Path  string      // slash-separated, relative to the site folder
 	Slug  string      // URL name: file name without .md, or the folder of an index.md
 	Body  []byte      // Markdown after the front matter
-	Doc   ast.Node    // Body parsed by package markdown; positions index Body; nil after Site.Compact
+	Doc   ast.Node    // Body parsed by package markdown; positions index Body; nil after LoadCompact
 	Meta  *decode.Doc // where each front-matter key is, for later errors
 	Lines BodyLines   // turns body offsets into file positions
 
 	links    []ast.Node // the link and image nodes of Doc, found once
-	html     []byte     // the body as HTML, once compacted (Site.Compact)
+	html     []byte     // the body as HTML, once compacted (LoadCompact)
 	text     []byte     // the body as plain text, once compacted
+	refs     []linkRef  // the links of a compacted body, for the resolver
+	ids      []string   // the heading anchors of a compacted body
 	titleKey []rune     // collation key of keyTitle
 	keyTitle string
 }

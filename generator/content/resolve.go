@@ -77,6 +77,18 @@ func fileOf(v any) *File {
 
 func (r *resolver) document(v any) {
 	f := fileOf(v)
+	if f.Doc == nil { // compacted: the links were noted, and the body rendered with markers
+		for i := range f.refs {
+			ref := &f.refs[i]
+			if href, ok := r.link(f, v, ref.dest, f.Lines.Pos(ref.off), ref.image); ok {
+				ref.href = href
+				if ref.image {
+					ref.w, ref.h = r.size(path.Join(f.Dir(), assetTarget(ref.dest)))
+				}
+			}
+		}
+		return
+	}
 	for _, n := range f.links {
 		var dest string
 		switch n := n.(type) {
@@ -117,7 +129,7 @@ func (r *resolver) link(f *File, owner any, dest string, pos diag.Pos, image boo
 	// Read the destination as the browser will: with character
 	// references resolved ("&#106;avascript:" is a scheme, not a file).
 	dest = stdhtml.UnescapeString(dest)
-	if dest == "" || strings.HasPrefix(dest, "/") || !markdown.SafeURL(dest) || hasScheme(dest) {
+	if !internal(dest) {
 		return "", false // absolute, external or unsafe: the renderer decides
 	}
 	target, frag, _ := strings.Cut(dest, "#")
@@ -221,12 +233,34 @@ func badAssetName(rel string) (problem, hint string) {
 	return "", ""
 }
 
-func (r *resolver) imageSize(f *File, img *ast.Image, dest string) {
+// internal reports whether link dest (character references resolved)
+// points at a file of the site, for the resolver to check and publish:
+// not absolute, not external, not unsafe.
+func internal(dest string) bool {
+	return dest != "" && !strings.HasPrefix(dest, "/") && markdown.SafeURL(dest) && !hasScheme(dest)
+}
+
+// resolvable reports whether the resolver writes the address of a link
+// or image with destination dest, as written: a file of the site, not
+// just an anchor in the same page.
+func resolvable(dest string) bool {
+	dest = stdhtml.UnescapeString(dest)
+	target, _, _ := strings.Cut(dest, "#")
+	return internal(dest) && target != ""
+}
+
+// assetTarget returns the file an image destination names, relative to
+// the file it is in.
+func assetTarget(dest string) string {
 	target, _, _ := strings.Cut(stdhtml.UnescapeString(dest), "#")
 	if t, err := url.PathUnescape(target); err == nil {
 		target = t
 	}
-	w, h := r.size(path.Join(f.Dir(), target))
+	return target
+}
+
+func (r *resolver) imageSize(f *File, img *ast.Image, dest string) {
+	w, h := r.size(path.Join(f.Dir(), assetTarget(dest)))
 	if w == 0 {
 		return // not an image format we know; it is still published
 	}
@@ -256,7 +290,10 @@ func (r *resolver) anchor(f, to *File, frag string, pos diag.Pos) {
 	}
 	ids, ok := r.ids[to.Path]
 	if !ok {
-		ids = HeadingIDs(to.Doc)
+		ids = to.ids
+		if to.Doc != nil {
+			ids = HeadingIDs(to.Doc)
+		}
 		r.ids[to.Path] = ids
 	}
 	if !slices.Contains(ids, frag) {

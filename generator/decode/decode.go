@@ -60,13 +60,17 @@ type Doc struct {
 	spans map[string]span
 }
 
-// Has reports whether the key at path was written.
+// Has reports whether the key at path was written. A nil Doc (of a file
+// whose positions were let go after its checks) has no keys.
 func (d *Doc) Has(path string) bool {
 	_, ok := d.located()[path]
 	return ok
 }
 
 func (d *Doc) located() map[string]span {
+	if d == nil {
+		return nil
+	}
 	d.once.Do(func() {
 		if d.spans == nil {
 			d.spans = locate(d.src)
@@ -78,11 +82,17 @@ func (d *Doc) located() map[string]span {
 // Key returns the position of the key at path, or of its nearest written
 // parent, or of the start of the TOML text.
 func (d *Doc) Key(path string) diag.Pos {
+	if d == nil {
+		return diag.Pos{}
+	}
 	return d.lines.Pos(d.base + d.find(path).key)
 }
 
 // Value returns the position of the value at path (or as Key falls back).
 func (d *Doc) Value(path string) diag.Pos {
+	if d == nil {
+		return diag.Pos{}
+	}
 	return d.lines.Pos(d.base + d.find(path).value)
 }
 
