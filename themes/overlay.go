@@ -21,13 +21,28 @@ func Open(fsys fs.FS, name string) (fs.FS, error) {
 		}
 		return Default(), nil
 	}
-	return overlay{top: own, bottom: Default()}, nil
+	return overlay{top: own, bottom: Default(), dir: path.Join("themes", name)}, nil
 }
 
 // overlay reads a file from top if it is there, else from bottom; folder
 // listings merge both.
 type overlay struct {
 	top, bottom fs.FS
+	dir         string // top's folder in the site: themes/<name>
+}
+
+// Base returns the built-in theme under the site's own files.
+func (o overlay) Base() fs.FS { return o.bottom }
+
+// Origin returns the path in the site folder of the theme file name
+// ("themes/default/i18n/nb.toml") if the site's own theme folder has it,
+// or "" if it comes from the built-in theme. Errors in a site's theme
+// files name them by it.
+func (o overlay) Origin(name string) string {
+	if st, err := fs.Stat(o.top, name); err == nil && !st.IsDir() {
+		return path.Join(o.dir, name)
+	}
+	return ""
 }
 
 func (o overlay) Open(name string) (fs.File, error) {

@@ -3,20 +3,24 @@
 // TOML file in the theme, i18n/<code>.toml, so a translator needs no Go.
 //
 // A missing key is an error, never a blank: Load checks every language
-// file against the keys of nb.toml, and T fails on an unknown key.
+// file against the keys of nb.toml (and of the built-in theme's nb.toml,
+// when a site overrides files of it), and T fails on an unknown key.
+// Problems in a language file are content errors (a diag.List) that name
+// the file in the site folder, its line and what to add.
 package i18n
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
-	"maps"
 	"math"
-	"slices"
 	"strconv"
 	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
+
+	"moteplass/generator/diag"
 )
 
 // A Lang formats text in one language. It is read-only after Load and safe
@@ -36,23 +40,38 @@ type Lang struct {
 	Currency   string            `toml:"currency"`   // {n} kr
 	Recurrence map[string]string `toml:"recurrence"`
 	UI         map[string]string `toml:"ui"`
+
+	file *file // where it was read from, for errors
 }
 
 // Load reads i18n/<code>.toml from theme and checks that it has every key
-// the reference language (nb) has.
+// the reference language (nb) has. When theme is a site's own theme over
+// the built-in one (themes.Open), the file must also have every key of
+// the built-in nb.toml, which the built-in layouts use. A problem in a
+// language file comes back as a diag.List (see errors.As).
 func Load(theme fs.FS, code string) (*Lang, error) {
 	l, err := read(theme, code)
 	if err != nil {
 		return nil, err
 	}
+	var refs []*Lang // what l must cover: the theme's nb, the base's nb
 	if code != Reference {
 		ref, err := read(theme, Reference)
 		if err != nil {
 			return nil, err
 		}
-		if missing := missingKeys(ref, l); len(missing) > 0 {
-			return nil, fmt.Errorf("i18n/%s.toml: missing translation for %s (see i18n/%s.toml)", code, strings.Join(missing, ", "), Reference)
+		refs = append(refs, ref)
+	}
+	if lt, ok := theme.(layered); ok {
+		base, err := read(lt.Base(), Reference)
+		if err != nil {
+			return nil, err
 		}
+		base.file.builtin = true
+		refs = append(refs, base)
+	}
+	if errs := missing(theme, l, refs); len(errs) > 0 {
+		return nil, errs.Err()
 	}
 	return l, nil
 }
@@ -66,38 +85,39 @@ func read(theme fs.FS, code string) (*Lang, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: no translation for language %q", name, code)
 	}
-	l := &Lang{Code: code}
+	f := open(theme, name, src)
+	l := &Lang{Code: code, file: f}
+	fail := func(pos diag.Pos, msg, hint string) (*Lang, error) {
+		var errs diag.List
+		errs.Add(pos, msg, hint)
+		return nil, errs.Err()
+	}
 	md, err := toml.Decode(string(src), l)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v", name, err)
+		var pe toml.ParseError
+		if errors.As(err, &pe) {
+			return fail(f.lines().Pos(pe.Position.Start), pe.Message, "")
+		}
+		return fail(f.pos(1), err.Error(), "")
 	}
 	if u := md.Undecoded(); len(u) > 0 {
-		return nil, fmt.Errorf("%s: unknown key %q", name, u[0].String())
+		line := 1
+		if k := u[0]; len(k) == 1 {
+			line = f.keyLine("", k[0])
+		} else if len(k) == 2 {
+			line = f.keyLine(k[0], k[1])
+		}
+		return fail(f.pos(line), fmt.Sprintf("unknown key %q", u[0].String()), "the keys are months, weekdays, ordinals, last, date, date_short, day_month, time, time_sep, thousands, currency, [recurrence] and [ui]")
 	}
 	switch {
 	case len(l.Months) != 12:
-		return nil, fmt.Errorf("%s: months needs 12 names", name)
+		return fail(f.pos(f.keyLine("", "months")), "months needs 12 names", "")
 	case len(l.Weekdays) != 7:
-		return nil, fmt.Errorf("%s: weekdays needs 7 names, Sunday first", name)
+		return fail(f.pos(f.keyLine("", "weekdays")), "weekdays needs 7 names, Sunday first", "")
 	case len(l.Ordinals) < 5:
-		return nil, fmt.Errorf("%s: ordinals needs at least 5 words", name)
+		return fail(f.pos(f.keyLine("", "ordinals")), "ordinals needs at least 5 words", "")
 	}
 	return l, nil
-}
-
-func missingKeys(ref, l *Lang) []string {
-	var missing []string
-	for _, k := range slices.Sorted(maps.Keys(ref.UI)) {
-		if _, ok := l.UI[k]; !ok {
-			missing = append(missing, "ui."+k)
-		}
-	}
-	for _, k := range slices.Sorted(maps.Keys(ref.Recurrence)) {
-		if _, ok := l.Recurrence[k]; !ok {
-			missing = append(missing, "recurrence."+k)
-		}
-	}
-	return missing
 }
 
 // T returns the UI string for key with {name} placeholders filled from

@@ -56,7 +56,7 @@ func TestMissingTranslation(t *testing.T) {
 		"i18n/nb.toml": {Data: []byte(grammar + "[ui]\nhome = \"Forside\"\nsearch = \"Søk\"\n")},
 		"i18n/nn.toml": {Data: []byte(grammar + "[ui]\nhome = \"Framside\"\n")},
 	}
-	if _, err := Load(theme, "nn"); err == nil || err.Error() != `i18n/nn.toml: missing translation for ui.search (see i18n/nb.toml)` {
+	if _, err := Load(theme, "nn"); err == nil || err.Error() != `i18n/nn.toml:4:1: missing translation for ui.search, which i18n/nb.toml has; add under [ui]: search = "…", translating "Søk"` {
 		t.Errorf("got %v", err)
 	}
 	if _, err := Load(theme, "se"); err == nil {
