@@ -23,6 +23,7 @@ package calendar
 
 import (
 	"bufio"
+	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -74,8 +75,16 @@ func Write(w io.Writer, name string, events []Event, stamp time.Time) error {
 		}
 	}
 
-	bw := bufio.NewWriter(w)
-	lw := lineWriter{bw}
+	// A build writes into a buffer already; a bufio.Writer on top would
+	// cost 4 KB per calendar, a hundred thousand calendars a build.
+	var lw lineWriter
+	flush := func() error { return nil }
+	if b, ok := w.(*bytes.Buffer); ok {
+		lw = lineWriter{b}
+	} else {
+		bw := bufio.NewWriter(w)
+		lw, flush = lineWriter{bw}, bw.Flush
+	}
 	lw.prop("BEGIN", "VCALENDAR")
 	lw.prop("VERSION", "2.0")
 	lw.prop("PRODID", escapeText(ProdID))
@@ -96,7 +105,7 @@ func Write(w io.Writer, name string, events []Event, stamp time.Time) error {
 		writeEvent(lw, &sorted[i], stamp, name != "")
 	}
 	lw.prop("END", "VCALENDAR")
-	return bw.Flush()
+	return flush()
 }
 
 // writeEvent writes one VEVENT. Events in a subscribed calendar are

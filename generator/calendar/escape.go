@@ -1,7 +1,7 @@
 package calendar
 
 import (
-	"bufio"
+	"io"
 	"strings"
 	"unicode/utf8"
 )
@@ -55,9 +55,10 @@ func cleanURI(s string) string {
 }
 
 // A lineWriter writes content lines folded at 75 octets with CRLF
-// endings. Errors stick in the bufio.Writer and come out of Flush.
+// endings, to a *bufio.Writer (errors stick in it and come out of Flush)
+// or a *bytes.Buffer (which has none).
 type lineWriter struct {
-	w *bufio.Writer
+	w io.StringWriter
 }
 
 // line writes one content line, folding it so that no physical line is
