@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io/fs"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
@@ -95,7 +96,7 @@ func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 	if err := md.RenderHTML(&b, f.Body, f.Doc); err != nil {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
-	f.html = bytes.Clone(b.Bytes())
+	f.html = b.String()
 	f.text = markdown.PlainText(f.Doc, f.Body)
 	f.Doc, f.links = nil, nil
 	return nil
@@ -104,10 +105,10 @@ func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 // patch puts the addresses and sizes the resolver found where compact
 // left markers, written as the HTML renderer writes them.
 func (c *compactor) patch(f *File) error {
-	if f.Doc != nil || f.html == nil {
+	if f.Doc != nil || f.refs == nil {
 		return nil
 	}
-	h := f.html
+	h := []byte(f.html)
 	for _, ref := range f.refs {
 		if ref.marker == "" {
 			continue
@@ -133,7 +134,7 @@ func (c *compactor) patch(f *File) error {
 	if bytes.Contains(h, []byte(c.nonce)) {
 		return fmt.Errorf("%s: internal error: a link marker was left in the HTML", f.Path)
 	}
-	f.html, f.refs = h, nil
+	f.html, f.refs = string(h), nil
 	return nil
 }
 
@@ -148,15 +149,15 @@ func (s *Site) DropPlainText() {
 }
 
 // BodyHTML returns the body as HTML: rendered now, or by LoadCompact.
-func (f *File) BodyHTML(md *markdown.Markdown) ([]byte, error) {
-	if f.Doc == nil && f.html != nil {
+func (f *File) BodyHTML(md *markdown.Markdown) (string, error) {
+	if f.Doc == nil {
 		return f.html, nil
 	}
-	var b bytes.Buffer
+	var b strings.Builder
 	if err := md.RenderHTML(&b, f.Body, f.Doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", f.Path, err)
+		return "", fmt.Errorf("%s: %w", f.Path, err)
 	}
-	return b.Bytes(), nil
+	return b.String(), nil
 }
 
 // PlainText returns the body as plain text, for search: taken from the

@@ -91,13 +91,13 @@ func compareBodies(t *testing.T, fsys fs.FS, atLeast int) {
 		}
 		want, _ := fa.BodyHTML(md)
 		got, _ := ca.BodyHTML(md)
-		if !bytes.Equal(got, want) {
+		if got != want {
 			t.Errorf("%s: LoadCompact renders\n%s\nLoad renders\n%s", ca.Path, got, want)
 		}
 		if !bytes.Equal(ca.PlainText(), fa.PlainText()) {
 			t.Errorf("%s: plain text differs:\n%s\n%s", ca.Path, ca.PlainText(), fa.PlainText())
 		}
-		if strings.Contains(string(got), "mpl") && strings.Contains(string(want), "mpl") == false {
+		if strings.Contains(got, "mpl") && !strings.Contains(want, "mpl") {
 			t.Errorf("%s: a marker is left: %s", ca.Path, got)
 		}
 	}

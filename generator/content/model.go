@@ -34,7 +34,7 @@ type File struct {
 	Lines BodyLines   // turns body offsets into file positions
 
 	links    []ast.Node // the link and image nodes of Doc, found once
-	html     []byte     // the body as HTML, once compacted (LoadCompact)
+	html     string     // the body as HTML, once compacted (LoadCompact)
 	text     []byte     // the body as plain text, once compacted
 	refs     []linkRef  // the links of a compacted body, for the resolver
 	ids      []string   // the heading anchors of a compacted body

@@ -27,6 +27,19 @@ type Activity struct {
 	Next    time.Time // start of the next meeting at or after now; zero if none
 	NextEnd time.Time // its end; zero if the activity gives no end
 
+	// The fields of content.Activity that pages and cards read most, at
+	// the top of this struct: text/template looks a field up by name on
+	// every use, and a promoted field costs it a search of the embedded
+	// structs, with allocations (a tenth of all a build allocates).
+	Title, Summary, Category, Mode, Cost, Accessibility string
+	Languages                                           []string
+	Reviewed                                            content.Date
+	Schedule                                            *content.Schedule
+	Place                                               *content.Place
+	Online                                              *content.Online
+	Signup                                              *content.Signup
+	Contact                                             *content.Contact
+
 	titleKey []rune // collation key of Title, for sorting lists
 
 	// An activity appears on half a dozen lists; its card is rendered
@@ -94,7 +107,10 @@ func (l *lookups) municipalitySlug(name string) string {
 
 func newActivity(a *content.Activity, l *lookups, now time.Time) *Activity {
 	s := l.site
-	v := &Activity{Activity: a, Org: s.Organisation(a.Organisation), titleKey: a.TitleKey(a.Title)}
+	v := &Activity{Activity: a, Org: s.Organisation(a.Organisation), titleKey: a.TitleKey(a.Title),
+		Title: a.Title, Summary: a.Summary, Category: a.Category, Mode: a.Mode, Cost: a.Cost, Accessibility: a.Accessibility,
+		Languages: a.Languages, Reviewed: a.Reviewed,
+		Schedule: &a.Schedule, Place: &a.Place, Online: &a.Online, Signup: &a.Signup, Contact: &a.Contact}
 	if a.Chapter != "" {
 		v.OrgChapter = v.Org.ChapterOf(a.Chapter)
 	}
