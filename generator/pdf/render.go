@@ -335,11 +335,24 @@ func (r *Renderer) blockquote(_ util.BufWriter, _ []byte, n ast.Node, entering b
 	return ast.WalkContinue, nil
 }
 
-func (r *Renderer) htmlBlock(_ util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-	if entering {
-		r.endImplicit()
-		r.warn(n, "HTML is left out of the PDF", "write it in Markdown to have it in the PDF")
+// htmlBlock draws the text of a raw HTML block as a plain paragraph, as
+// for a kind it does not know, and warns: the tags are left out, but the
+// words an editor wrote are not.
+func (r *Renderer) htmlBlock(_ util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
 	}
+	r.endImplicit()
+	text := htmlText(htmlBlockSource(n.(*ast.HTMLBlock), src))
+	if text == "" {
+		r.warn(n, "HTML is left out of the PDF", "write it in Markdown to have it in the PDF")
+		return ast.WalkSkipChildren, nil
+	}
+	r.warn(n, "HTML is left out of the PDF; its text is printed as a plain paragraph", "write it in Markdown to have it in the PDF as it is on the web")
+	r.startRuns(r.paraStyle())
+	r.add(text, n)
+	r.setRuns(r.takeRuns(), r.paraStyle())
+	r.f.Gap(r.paraGap())
 	return ast.WalkSkipChildren, nil
 }
 
