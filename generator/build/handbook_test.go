@@ -6,6 +6,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -59,6 +60,41 @@ func TestExampleHandbookContents(t *testing.T) {
 			entries, tocEnd := readContents(t, laid)
 			checkContents(t, hb.Chapters, entries, flow, tocEnd)
 		})
+	}
+}
+
+// groupedNumber is a number in digit groups, as phone numbers and amounts
+// are written: 800 800 40, 177 000.
+var groupedNumber = regexp.MustCompile(`(?:^|[^\d.,:])(\d{1,3}(?: \d{2,3})+)(?:$|[^\d])`)
+
+// TestExampleHandbookKeepsNumbersTogether: every phone number and amount
+// written in digit groups in a handbook's chapters is whole on one line
+// of its PDF, never "800" at the end of a line and "800 40" on the next.
+func TestExampleHandbookKeepsNumbersTogether(t *testing.T) {
+	needPDFTools(t)
+	out := buildExample(t)
+	s, err := Load(context.Background(), os.DirFS("../.."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, hb := range s.Handbooks {
+		laid := strings.Join(pdfPages(t, filepath.Join(out, "handboker", hb.Slug, hb.Slug+".pdf"), true), "\n")
+		var lines []string
+		for _, l := range strings.Split(laid, "\n") {
+			lines = append(lines, strings.Join(strings.Fields(l), " "))
+		}
+		for _, ch := range hb.Chapters {
+			for _, m := range groupedNumber.FindAllStringSubmatch(string(ch.Body), -1) {
+				seen++
+				if !slices.ContainsFunc(lines, func(l string) bool { return strings.Contains(l, m[1]) }) {
+					t.Errorf("%s: %q is broken across lines in the PDF", ch.Path, m[1])
+				}
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no grouped numbers in the example handbooks: the test tests nothing")
 	}
 }
 

@@ -103,6 +103,7 @@ func breakLines(m *metrics, runs []run, st TextStyle, width float64) []line {
 		b.faces[i] = runs[i].face(st)
 		b.sizes[i] = runs[i].size(st)
 	}
+	glue := glueSpaces(runs) // spaces inside a phone number or amount
 	for i := range runs {
 		r := &runs[i]
 		if r.brk {
@@ -111,9 +112,18 @@ func breakLines(m *metrics, runs []run, st TextStyle, width float64) []line {
 			b.space = -1
 			continue
 		}
-		s := r.text
+		s, off := r.text, 0
 		for s != "" {
 			j := strings.IndexByte(s, ' ')
+			for j >= 0 && len(glue) > 0 && glue[0] == (gluePos{i, off + j}) {
+				glue = glue[1:] // not a break: the space is part of the word
+				k := strings.IndexByte(s[j+1:], ' ')
+				if k < 0 {
+					j = -1
+				} else {
+					j += 1 + k
+				}
+			}
 			if j < 0 {
 				b.piece(i, s)
 				break
@@ -125,7 +135,7 @@ func breakLines(m *metrics, runs []run, st TextStyle, width float64) []line {
 			if len(b.cur.frags) > 0 {
 				b.space = i
 			}
-			s = s[j+1:]
+			s, off = s[j+1:], off+j+1
 		}
 	}
 	b.flushWord()
