@@ -48,18 +48,21 @@ const overflowJS = `(() => {
 		culprits.push(name + " " + JSON.stringify((e.textContent || "").trim().slice(0, 50)) + " to " + Math.round(r) + "px");
 		if (culprits.length === 5) break;
 	}
-	return {ScrollWidth: root.scrollWidth, ClientWidth: width, Culprits: culprits};
+	// A phone number split over two lines is easy to misdial.
+	const phones = [...document.querySelectorAll('a[href^="tel:"]')].filter(a => a.getClientRects().length > 1).map(a => a.textContent);
+	return {ScrollWidth: root.scrollWidth, ClientWidth: width, Culprits: culprits, BrokenPhones: phones};
 })()`
 
 type overflow struct {
 	ScrollWidth, ClientWidth int
 	Culprits                 []string
+	BrokenPhones             []string
 }
 
 // TestReflowAt320 loads every page of the example site in a viewport 320
 // CSS pixels wide: none may need horizontal scrolling. Long e-mail
 // addresses and links, fact lists and tables must wrap or scroll in a box
-// of their own.
+// of their own. Phone numbers stay on one line.
 func TestReflowAt320(t *testing.T) {
 	ctx := tab(t)
 	out, base := site(t, "../..")
@@ -78,6 +81,9 @@ func TestReflowAt320(t *testing.T) {
 		}
 		if o.ClientWidth != reflowWidth {
 			t.Fatalf("%s: viewport is %d px wide, not %d", p, o.ClientWidth, reflowWidth)
+		}
+		if len(o.BrokenPhones) > 0 {
+			t.Errorf("%s: phone numbers broken over two lines: %q", p, o.BrokenPhones)
 		}
 		if o.ScrollWidth > o.ClientWidth {
 			bad++
