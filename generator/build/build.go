@@ -98,17 +98,43 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 		// and text, not as syntax trees.
 		p.Site, err = content.LoadCompact(ctx, fsys, cfg, md)
 	}
-	if err != nil {
+	// With problems only in links, the files are still listed, so
+	// that links to site paths are checked and reported with the rest.
+	loadErr := err
+	if err != nil && !p.Site.Listable(err) {
 		return nil, err
 	}
 	p.stage("load and check")
-	theme, err := themes.Open(fsys, cfg.Theme)
-	if err != nil {
+	r, theme, err := p.list(fsys, cfg, md, opt.Now)
+	if err == nil {
+		err = p.Site.CheckPaths(paths(p.Files), themeIDs(theme)).Err()
+	}
+	if err := problems(loadErr, err); err != nil {
 		return nil, err
 	}
-	r, err := html.New(p.Site, theme, md, html.Options{Now: opt.Now, PDFs: true})
-	if err != nil {
+	p.warn(p.Site.Warnings)
+	p.stage("prepare")
+	if err := p.addSearch(r, opt.SearchOnDemand); err != nil {
 		return nil, err
+	}
+	if opt.Cache == nil && !opt.SearchOnDemand {
+		p.Site.DropPlainText() // the index has it
+	}
+	p.stage("search index")
+	return p, nil
+}
+
+// list lists every file of p.Site but the search index, each rendered
+// when it is written, into p.Files. It returns the renderer of the pages
+// and the theme.
+func (p *Plan) list(fsys fs.FS, cfg *site.Config, md *markdown.Markdown, now time.Time) (*html.Renderer, fs.FS, error) {
+	theme, err := themes.Open(fsys, cfg.Theme)
+	if err != nil {
+		return nil, nil, err
+	}
+	r, err := html.New(p.Site, theme, md, html.Options{Now: now, PDFs: true})
+	if err != nil {
+		return nil, nil, err
 	}
 	pages := r.Files()
 	p.Files = append(pages, AssetFiles(fsys, p.Site.Assets)...)
@@ -117,7 +143,7 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	p.Files = append(p.Files, feedFiles(p.Site, cfg, pages)...)
 	fonts, err := pdf.LoadFonts(theme, fsys, cfg.PDF)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	words := pdf.WordsFrom(r.Lang())
 	for _, h := range p.Site.Handbooks {
@@ -141,15 +167,7 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 			return err
 		}})
 	}
-	p.stage("prepare")
-	if err := p.addSearch(r, opt.SearchOnDemand); err != nil {
-		return nil, err
-	}
-	if opt.Cache == nil && !opt.SearchOnDemand {
-		p.Site.DropPlainText() // the index has it
-	}
-	p.stage("search index")
-	return p, nil
+	return r, theme, nil
 }
 
 func siteDir(opt Options) string {
@@ -216,14 +234,26 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 }
 
 // Load reads site.toml and the content of the site in fsys and checks
-// everything: what `moteplass check` runs.
+// everything a build checks, without rendering: what `moteplass check`
+// runs. Links to site paths are checked against the files a build would
+// write. Warnings (content.Site.Warnings) count as problems here: a
+// build publishes such pages, check asks for them to be fixed.
 func Load(ctx context.Context, fsys fs.FS) (*content.Site, error) {
 	cfg, err := site.Load(fsys)
 	if err != nil {
 		return nil, err
 	}
 	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
-	return content.Load(ctx, fsys, cfg, md)
+	s, err := content.Load(ctx, fsys, cfg, md)
+	if err != nil && !s.Listable(err) {
+		return s, err
+	}
+	p := &Plan{Site: s}
+	_, theme, lerr := p.list(fsys, cfg, md, time.Time{})
+	if lerr == nil {
+		lerr = s.CheckPaths(paths(p.Files), themeIDs(theme)).Err()
+	}
+	return s, problems(err, lerr, s.Warnings.Err())
 }
 
 // AssetFiles lists the files beside the Markdown (images) that pages use.

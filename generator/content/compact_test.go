@@ -3,7 +3,6 @@ package content
 import (
 	"bytes"
 	"context"
-	"errors"
 	"image"
 	"image/png"
 	"io/fs"
@@ -13,7 +12,6 @@ import (
 	"testing"
 	"testing/fstest"
 
-	"moteplass/generator/diag"
 	"moteplass/generator/markdown"
 	"moteplass/generator/site"
 )
@@ -36,14 +34,10 @@ func loadBoth(t *testing.T, fsys fs.FS) (full, compact *Site, errFull, errCompac
 func TestLoadCompactReportsTheSameProblems(t *testing.T) {
 	files, _ := filepath.Glob("testdata/errors/*.txtar")
 	for _, file := range files {
-		fsys, _ := fixture(t, file)
-		_, _, a, b := loadBoth(t, fsys)
-		var la, lb diag.List
-		if !errors.As(a, &la) || !errors.As(b, &lb) {
-			t.Fatalf("%s: %v / %v", file, a, b)
-		}
-		if la.Error() != lb.Error() {
-			t.Errorf("%s: Load reports\n%s\nLoadCompact reports\n%s", file, la.Error(), lb.Error())
+		fsys, ar := fixture(t, file)
+		full, compact, a, b := loadBoth(t, fsys)
+		if ra, rb := report(t, full, a, ar), report(t, compact, b, ar); ra != rb {
+			t.Errorf("%s: Load reports\n%s\nLoadCompact reports\n%s", file, ra, rb)
 		}
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -32,7 +33,7 @@ func fixture(t *testing.T, path string) (fstest.MapFS, *txtar.Archive) {
 			t.Fatal(err)
 		}
 		for _, f := range ar.Files {
-			if f.Name != "errors" {
+			if f.Name != "errors" && f.Name != "published" && f.Name != "ids" {
 				fsys[f.Name] = &fstest.MapFile{Data: f.Data}
 			}
 		}
@@ -71,7 +72,12 @@ func TestBaseFixtureIsValid(t *testing.T) {
 }
 
 // TestErrors loads each testdata/errors/*.txtar site and compares every
-// problem reported with the case's "errors" section.
+// problem reported with the case's "errors" section: the errors, then the
+// warnings (Site.Warnings), each marked "warning: ". As in a build, links
+// to site paths are checked once the rest loads (CheckPaths), against the
+// content's own pages and the files an optional "published" section lists
+// one per line (fylke/oslo/index.html), with the theme's element ids from
+// an optional "ids" section.
 func TestErrors(t *testing.T) {
 	files, _ := filepath.Glob("testdata/errors/*.txtar")
 	if len(files) < 10 {
@@ -80,16 +86,10 @@ func TestErrors(t *testing.T) {
 	for _, file := range files {
 		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
 			fsys, ar := fixture(t, file)
-			_, err := loadSite(t, fsys)
-			var list diag.List
-			if !errors.As(err, &list) {
-				t.Fatalf("want a diag.List, got %v", err)
-			}
-			got := list.Error() + "\n"
-			for _, e := range list {
-				if e.Pos.Path == "" || e.Pos.Line < 1 || e.Pos.Col < 1 {
-					t.Errorf("problem without a line: %v", e)
-				}
+			s, err := loadSite(t, fsys)
+			got := report(t, s, err, ar)
+			if got == "" {
+				t.Fatal("no problems found")
 			}
 			i := len(ar.Files) - 1
 			if ar.Files[i].Name != "errors" {
@@ -105,6 +105,49 @@ func TestErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// report returns what a build of the error case ar reports after Load
+// returned s and err, as TestErrors compares it: the errors, those of
+// CheckPaths included, then the warnings, one per line.
+func report(t *testing.T, s *Site, err error, ar *txtar.Archive) string {
+	t.Helper()
+	var list diag.List
+	if err != nil && !errors.As(err, &list) {
+		t.Fatalf("want a diag.List, got %v", err)
+	}
+	if err == nil || s.Listable(err) {
+		list.Merge(s.CheckPaths(section(ar, "published"), section(ar, "ids")))
+	}
+	var warnings diag.List
+	if s != nil {
+		warnings = s.Warnings
+	}
+	list.Sort()
+	warnings.Sort()
+	var got string
+	for _, e := range list {
+		got += e.Error() + "\n"
+	}
+	for _, e := range warnings {
+		got += "warning: " + e.Error() + "\n"
+	}
+	for _, e := range slices.Concat(list, warnings) {
+		if e.Pos.Path == "" || e.Pos.Line < 1 || e.Pos.Col < 1 {
+			t.Errorf("problem without a line: %v", e)
+		}
+	}
+	return got
+}
+
+// section returns the lines of the archive's section name, if any.
+func section(ar *txtar.Archive, name string) []string {
+	for _, f := range ar.Files {
+		if f.Name == name {
+			return strings.Fields(string(f.Data))
+		}
+	}
+	return nil
 }
 
 func TestWindowsFilesJustWork(t *testing.T) {

@@ -129,6 +129,9 @@ func (r *resolver) link(f *File, owner any, dest string, pos diag.Pos, image boo
 	// Read the destination as the browser will: with character
 	// references resolved ("&#106;avascript:" is a scheme, not a file).
 	dest = stdhtml.UnescapeString(dest)
+	if r.elsewhere(f, dest, pos, image) {
+		return "", false // a site path or another site's address: checked, written as it is
+	}
 	if !internal(dest) {
 		return "", false // absolute, external or unsafe: the renderer decides
 	}

@@ -5,6 +5,7 @@ import (
 	"slices"
 
 	"moteplass/generator/collate"
+	"moteplass/generator/diag"
 	"moteplass/generator/site"
 )
 
@@ -24,8 +25,18 @@ type Site struct {
 
 	Drafts []*Activity // validated, never published
 
+	// Warnings are problems that do not stop a build: links and images
+	// in Markdown to other sites' addresses that will not work as
+	// written (http:, javascript:, mailto: without an address). The
+	// page shows their text; moteplass check reports them.
+	Warnings diag.List
+
 	orphans []*HandbookChapter // chapter files in a folder without index.md
 	files   map[string]bool    // the plain files beside the Markdown, as scanned
+
+	paths     []sitePath           // links to site paths left for CheckPaths
+	linkErrs  map[*diag.Error]bool // the problems found in links (see Listable)
+	pageByURL map[string]any       // published content items by address, once asked for
 
 	orgs     map[string]*Organisation
 	projects map[string]*Project

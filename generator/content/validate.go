@@ -43,7 +43,12 @@ func validate(fsys fs.FS, s *Site) diag.List {
 		v.page(p)
 	}
 	v.orphanChapters()
-	v.errs.Merge(resolve(fsys, s))
+	links := resolve(fsys, s)
+	s.linkErrs = make(map[*diag.Error]bool, len(links))
+	for _, e := range links {
+		s.linkErrs[e] = true
+	}
+	v.errs.Merge(links)
 	return v.errs
 }
 
