@@ -61,8 +61,11 @@ func externalProblem(dest, scheme string, image bool) (problem, hint string) {
 	}
 	switch scheme {
 	case "javascript", "vbscript":
-		return fmt.Sprintf("a %s: %s would run code in the visitor's browser, so the page shows only %s", scheme, what, shown),
-			"link to a page with https://, or remove the link"
+		hint := "link to a page with https://, or remove the link"
+		if image {
+			hint = besideFile
+		}
+		return fmt.Sprintf("a %s: %s would run code in the visitor's browser, so the page shows only %s", scheme, what, shown), hint
 	case "data":
 		return fmt.Sprintf("a data: %s is not published, so the page shows only %s", what, shown), besideFile
 	case "file":
