@@ -50,7 +50,7 @@ func TestExampleSiteProjects(t *testing.T) {
 		project string
 		want    []string
 	}{
-		{"digitale-nettverksgrupper", []string{"Spillavhengighet Norge", "Helse høst (2021)", "Stiftelsen Dam", "Atle Vestvik", "1. januar 2022", "30. april 2024", "Under gjennomføring", nbsp("600 000 kr"), nbsp("1 200 000 kr"), ">800<"}},
+		{"digitale-nettverksgrupper", []string{"Spillavhengighet Norge", "Helse høst (2021)", "Stiftelsen Dam", "Atle Vestvik", "1. januar 2022", "30. april 2024", "Avsluttet", nbsp("600 000 kr"), nbsp("1 200 000 kr"), ">800<"}},
 		{"baerekraftige-sosiale-moteplasser", []string{"Fontenehus Norge", "Helse høst (2021)", "Ann-Mari Lofthus", "1. januar 2022", "31. desember 2023", nbsp("697 000 kr"), nbsp("200 000 kr"), nbsp("897 000 kr"), ">200<"}},
 		{"digitalisering-av-likepersonsarbeid", []string{"Rådet for psykisk helse", "Stimuleringsprogram for helsefrivilligheten", "Stian Sandø", "1. september 2020", ">2020<", nbsp("404 000 kr")}},
 		{"ikke-sammen-likevel-naer", []string{"Mental Helse", "Stimuleringsprogram for helsefrivilligheten", "Tom Guldberg", "12. februar 2021", ">2021<", nbsp("650 000 kr")}},
