@@ -138,10 +138,12 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		return err
 	}
 	s.clients.closeAll() // event streams would hold Shutdown open
-	shutdown, cancel := context.WithTimeout(context.Background(), 3*time.Second)
+	shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 	defer cancel()
 	if err := srv.Shutdown(shutdown); err != nil {
-		return err
+		// A connection that never sent a request (a browser's
+		// preconnect) holds Shutdown for five seconds: close it.
+		srv.Close()
 	}
 	if err := <-done; !errors.Is(err, http.ErrServerClosed) {
 		return err
