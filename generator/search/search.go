@@ -20,7 +20,7 @@
 //	search/t/<n>.bin      a shard of the dictionary: words in byte order,
 //	                      each with its postings
 //	search/p/<n>.bin      the postings of a common stem
-//	search/d/<n>.json     one document as shown in a result
+//	search/d/<n>.json     two documents as results show them
 //
 // The .bin files are gzip-compressed once, here; the client inflates
 // them with DecompressionStream, so a host that does not compress still

@@ -270,13 +270,15 @@ export class Engine {
     return this.shards.get(i);
   }
 
+  // doc resolves to document i as a result shows it; two share a file.
   doc(i) {
-    if (!this.docs.has(i)) {
-      const p = this.file('d/' + i + '.json').then((b) => JSON.parse(fromUTF8.decode(b)));
-      p.catch(() => this.docs.delete(i));
-      this.docs.set(i, p);
+    const c = i >> 1;
+    if (!this.docs.has(c)) {
+      const p = this.file('d/' + c + '.json').then((b) => JSON.parse(fromUTF8.decode(b)));
+      p.catch(() => this.docs.delete(c));
+      this.docs.set(c, p);
     }
-    return this.docs.get(i);
+    return this.docs.get(c).then((group) => group[i & 1]);
   }
 
   isCurrent(d) {
