@@ -90,7 +90,7 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, BasePath: cfg.BasePath()})
 	if opt.Cache != nil {
 		p.Site, err = opt.Cache.Load(ctx, fsys, cfg, md)
 	} else {
@@ -243,7 +243,7 @@ func Load(ctx context.Context, fsys fs.FS) (*content.Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe})
+	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, BasePath: cfg.BasePath()})
 	s, err := content.Load(ctx, fsys, cfg, md)
 	if err != nil && !s.Listable(err) {
 		return s, err

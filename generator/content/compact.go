@@ -34,7 +34,7 @@ import (
 func LoadCompact(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
 	var nonce [8]byte
 	rand.Read(nonce[:])
-	c := &compactor{nonce: "mpl" + hex.EncodeToString(nonce[:])}
+	c := &compactor{nonce: "mpl" + hex.EncodeToString(nonce[:]), base: cfg.BasePath()}
 	s, errs, err := parseAll(ctx, fsys, cfg, md, nil, c)
 	if err != nil {
 		return nil, err
@@ -57,6 +57,7 @@ func LoadCompact(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown
 // A compactor renders bodies as they are parsed.
 type compactor struct {
 	nonce string // starts every marker; random, so no text contains it
+	base  string // path of base_url, which site paths are written under
 }
 
 // A linkRef is what the resolver needs of a link or image of a compacted
@@ -117,6 +118,7 @@ func (c *compactor) patch(f *File) error {
 		if u == "" {
 			u = ref.dest
 		}
+		u = markdown.UnderBase(c.base, u)
 		h = bytes.ReplaceAll(h, []byte(ref.marker+"z"), util.EscapeHTML(util.URLEscape([]byte(u), true)))
 		for _, d := range []struct {
 			attr string

@@ -29,6 +29,9 @@ type Options struct {
 	// editor put scripts on the site; sites enable it with
 	// [markdown] unsafe = true in site.toml.
 	Unsafe bool
+	// BasePath is the path of base_url ("/moteplass/" for a site served
+	// there); links to site paths ("/om/") are written under it.
+	BasePath string
 }
 
 // Markdown parses and renders documents. It is safe for concurrent use.
@@ -59,7 +62,7 @@ func New(opt Options) *Markdown {
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 		goldmark.WithRendererOptions(htmlOpts...),
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
-			util.Prioritized(&linkRenderer{unsafe: opt.Unsafe}, 100),
+			util.Prioritized(&linkRenderer{unsafe: opt.Unsafe, base: opt.BasePath}, 100),
 		)),
 	)
 	return &Markdown{md: md, opt: opt}

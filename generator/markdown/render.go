@@ -2,6 +2,7 @@ package markdown
 
 import (
 	stdhtml "html"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/renderer"
@@ -22,6 +23,17 @@ const (
 // linkRenderer writes links and images with resolved, checked URLs.
 type linkRenderer struct {
 	unsafe bool
+	base   string // Options.BasePath
+}
+
+// UnderBase returns u as a page of a site served under the path base
+// links to it: "/om/" under "/moteplass/" is "/moteplass/om/". Other
+// addresses, and every address of a site at the root, stay as they are.
+func UnderBase(base, u string) string {
+	if base == "" || base == "/" || !strings.HasPrefix(u, "/") || strings.HasPrefix(u, "//") {
+		return u
+	}
+	return strings.TrimSuffix(base, "/") + u
 }
 
 func (r *linkRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -59,7 +71,7 @@ func href(dest string) ([]byte, bool) {
 
 func (r *linkRenderer) link(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.Link)
-	u, ok := href(Destination(n))
+	u, ok := href(UnderBase(r.base, Destination(n)))
 	if !ok {
 		return ast.WalkContinue, nil // keep the text, drop the link
 	}
@@ -111,7 +123,7 @@ func (r *linkRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 	}
 	n := node.(*ast.Image)
 	alt := util.EscapeHTML(PlainText(n, src))
-	u, ok := href(Destination(n))
+	u, ok := href(UnderBase(r.base, Destination(n)))
 	if !ok || hasPrefixFold(u, "http:") {
 		// An unsafe or insecure image shows its description instead.
 		w.Write(alt)
