@@ -37,20 +37,24 @@ func stampOf(s *content.Site) time.Time {
 
 // calendarFiles lists /aktiviteter/<slug>/<slug>.ics and the calendars
 // to subscribe to under /kalender/: everything, per county (activities
-// that meet there), per organisation and per category.
+// that meet there), per organisation and per category. Events are made
+// when a file that needs them is written, each once: serve lists the
+// files on every save and writes the few a browser asks for.
 func calendarFiles(s *content.Site, cfg *site.Config, l *i18n.Lang) []publish.File {
 	domain := calendar.Domain(cfg.BaseURL)
-	stamp := stampOf(s)
-	events := make([]calendar.Event, len(s.Activities))
-	var files []publish.File
-	for i, a := range s.Activities {
+	stamp := sync.OnceValue(func() time.Time { return stampOf(s) })
+	events := lazyEvents{make: func(i int) calendar.Event {
+		a := s.Activities[i]
 		ev := calendar.EventOf(a, a.Rule(), cfg.URL(a.URL()), domain, l)
 		if t, ok := cfg.Category(a.Category); ok {
 			ev.Categories = []string{t.Title}
 		}
-		events[i] = ev
+		return ev
+	}, n: len(s.Activities)}
+	files := make([]publish.File, 0, len(s.Activities)+1+len(site.Counties)+len(s.Organisations)+len(cfg.Categories))
+	for i, a := range s.Activities {
 		files = append(files, publish.File{Path: strings.TrimPrefix(a.URL(), "/") + a.Slug + ".ics", Write: func(w io.Writer) error {
-			return calendar.Write(w, "", []calendar.Event{ev}, stamp)
+			return calendar.Write(w, "", []calendar.Event{events.get(i)}, stamp())
 		}})
 	}
 	group := func(path, name string, keep func(a *content.Activity) bool) {
@@ -58,10 +62,10 @@ func calendarFiles(s *content.Site, cfg *site.Config, l *i18n.Lang) []publish.Fi
 			var evs []calendar.Event
 			for i, a := range s.Activities {
 				if keep(a) {
-					evs = append(evs, events[i])
+					evs = append(evs, events.get(i))
 				}
 			}
-			return calendar.Write(w, name+" – "+cfg.Title, evs, stamp)
+			return calendar.Write(w, name+" – "+cfg.Title, evs, stamp())
 		}})
 	}
 	group("kalender/alle.ics", l.UI["all_activities"], func(*content.Activity) bool { return true })
@@ -78,6 +82,27 @@ func calendarFiles(s *content.Site, cfg *site.Config, l *i18n.Lang) []publish.Fi
 		group("kalender/kategori/"+t.Key+".ics", t.Title, func(a *content.Activity) bool { return a.Category == t.Key })
 	}
 	return files
+}
+
+// lazyEvents makes the calendar event of activity i when first asked,
+// once; safe for concurrent use.
+type lazyEvents struct {
+	make  func(i int) calendar.Event
+	n     int
+	once  sync.Once
+	slots []eventSlot
+}
+
+type eventSlot struct {
+	once sync.Once
+	ev   calendar.Event
+}
+
+func (e *lazyEvents) get(i int) calendar.Event {
+	e.once.Do(func() { e.slots = make([]eventSlot, e.n) })
+	slot := &e.slots[i]
+	slot.once.Do(func() { slot.ev = e.make(i) })
+	return slot.ev
 }
 
 func fillName(s, name string) string { return strings.ReplaceAll(s, "{name}", name) }

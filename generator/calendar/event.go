@@ -86,12 +86,19 @@ func EventOf(a *content.Activity, rule *schedule.Rule, pageURL, domain string, l
 // synced moves start (and end with it) to the rule's first meeting if
 // start is not one.
 func synced(rule *schedule.Rule, start, end time.Time, allDay bool) (time.Time, time.Time) {
-	if len(rule.Between(start, start.Add(time.Second))) > 0 {
+	var first time.Time
+	if start.Equal(rule.Start()) {
+		first = rule.First() // kept by the rule
+	} else if len(rule.Between(start, start.Add(time.Second))) > 0 {
 		return start, end
+	} else {
+		first = rule.Next(start)
 	}
-	first := rule.Next(start)
 	if first.IsZero() {
 		return start, end // the rule never meets; keep what the editor wrote
+	}
+	if first.Before(start.Add(time.Second)) {
+		return start, end // start is a meeting
 	}
 	if !end.IsZero() {
 		if allDay {

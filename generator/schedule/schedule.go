@@ -35,6 +35,12 @@ type Rule struct {
 	// Next(t) is next again.
 	mu          sync.Mutex
 	after, next time.Time
+
+	// The first meeting, kept apart from Next's answer: calendars ask
+	// for it and pages for the next meeting after now, and one slot
+	// for both would expand the rule again on every rebuild.
+	firstOnce sync.Once
+	first     time.Time
 }
 
 // source is what a Rule was parsed from.
@@ -106,6 +112,17 @@ func (r *Rule) Next(t time.Time) time.Time {
 	r.after, r.next = t.Add(-time.Nanosecond), r.rule.After(t, true)
 	return r.next
 }
+
+// First returns the first meeting: the start if it is an occurrence of
+// the rule, else the first occurrence after it; the zero time if the rule
+// never meets. It is computed once per Rule.
+func (r *Rule) First() time.Time {
+	r.firstOnce.Do(func() { r.first = r.rule.After(r.opt.Dtstart, true) })
+	return r.first
+}
+
+// Start returns the start the rule was parsed with.
+func (r *Rule) Start() time.Time { return r.opt.Dtstart }
 
 // Between returns the meetings in [from, to).
 func (r *Rule) Between(from, to time.Time) []time.Time {

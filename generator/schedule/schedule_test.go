@@ -121,3 +121,35 @@ func TestNextMemoAgreesWithExpansion(t *testing.T) {
 		}
 	}
 }
+
+// First is the first meeting, also when the start is not one, and asking
+// for it leaves what Next keeps alone.
+func TestFirst(t *testing.T) {
+	start := time.Date(2026, 1, 5, 19, 0, 0, 0, oslo) // a Monday
+	for _, tt := range []struct {
+		repeat string
+		until  time.Time
+		want   time.Time
+	}{
+		{"FREQ=WEEKLY;BYDAY=MO", time.Time{}, start},
+		{"FREQ=WEEKLY;BYDAY=TU", time.Time{}, time.Date(2026, 1, 6, 19, 0, 0, 0, oslo)},
+		{"FREQ=MONTHLY;BYDAY=1TH", time.Time{}, time.Date(2026, 2, 5, 19, 0, 0, 0, oslo)},
+		{"FREQ=WEEKLY;BYDAY=TU", time.Date(2026, 1, 5, 0, 0, 0, 0, oslo), time.Time{}},
+	} {
+		r, err := Parse(tt.repeat, start, tt.until)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now := time.Date(2026, 3, 1, 0, 0, 0, 0, oslo)
+		next := r.Next(now)
+		if got := r.First(); !got.Equal(tt.want) {
+			t.Errorf("%s: First() = %v, want %v", tt.repeat, got, tt.want)
+		}
+		if got := r.Next(start); !got.Equal(tt.want) {
+			t.Errorf("%s: Next(start) = %v, want First %v", tt.repeat, got, tt.want)
+		}
+		if got := r.Next(now); !got.Equal(next) {
+			t.Errorf("%s: Next(now) after First = %v, want %v", tt.repeat, got, next)
+		}
+	}
+}
