@@ -113,6 +113,7 @@ func TestSearchFindsRelatives(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/sok/")); err != nil {
 		t.Fatal(err)
 	}
+	settled(t, ctx)
 	var first []string
 	for _, q := range []string{"pårørende", "Parorende", "pårørend"} {
 		st := typeQuery(t, ctx, q)
@@ -147,6 +148,7 @@ func TestSearchFilters(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/sok/")); err != nil {
 		t.Fatal(err)
 	}
+	settled(t, ctx)
 	all := typeQuery(t, ctx, "unge")
 	county := click(t, ctx, "fylke", "akershus")
 	if len(county.Titles) == 0 || len(county.Titles) >= len(all.Titles) {

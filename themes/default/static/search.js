@@ -93,9 +93,10 @@ async function start() {
     boxes[f.key] = { fieldset, items, toggle, hint };
   }
 
-  function readURL() {
+  function readURL(first) {
     const params = new URLSearchParams(location.search);
-    input.value = params.get('q') || '';
+    // What a visitor typed while the index loaded is kept.
+    if (!(first && !params.has('q') && input.value)) input.value = params.get('q') || '';
     for (const f of engine.facets) {
       chosen[f.key] = new Set(params.getAll(f.key));
       for (const it of boxes[f.key].items) it.box.checked = chosen[f.key].has(it.box.value);
@@ -236,6 +237,6 @@ async function start() {
     readURL();
     run(false);
   });
-  readURL();
+  readURL(true);
   run(false);
 }
