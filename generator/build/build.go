@@ -38,6 +38,9 @@ type Options struct {
 	// SearchOnDemand leaves the search index to be built when a file of
 	// it is first asked for (Plan.SearchFile), for serve.
 	SearchOnDemand bool
+	// Prev is the plan of the last build through the same Cache (serve),
+	// or nil. NewPlan takes from it what the change did not touch.
+	Prev *Plan
 }
 
 // A Plan is a loaded, checked site and every file it publishes, not yet

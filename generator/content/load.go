@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"path"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -209,6 +210,10 @@ func scan(fsys fs.FS, stat bool) (files []source, assets map[string]bool, errs d
 	if err != nil {
 		errs.Add(diag.Pos{Path: Dir}, "cannot read the content folder: "+unwrapPathError(err), "is --site the folder with site.toml and content/?")
 	}
+	// In path order (a folder's walk puts a/ before a-b/): the site's
+	// documents then come in that order without sorting them again on
+	// every load.
+	slices.SortFunc(files, func(a, b source) int { return strings.Compare(a.path, b.path) })
 	return files, assets, errs
 }
 

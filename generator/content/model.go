@@ -5,6 +5,7 @@ import (
 
 	"moteplass/generator/collate"
 	"moteplass/generator/decode"
+	"moteplass/generator/diag"
 	"moteplass/generator/schedule"
 )
 
@@ -33,12 +34,13 @@ type File struct {
 	Meta  *decode.Doc // where each front-matter key is, for later errors
 	Lines BodyLines   // turns body offsets into file positions
 
-	links    []ast.Node // the link and image nodes of Doc, found once
-	html     string     // the body as HTML, once compacted (LoadCompact)
-	text     []byte     // the body as plain text, once compacted
-	refs     []linkRef  // the links of a compacted body, for the resolver
-	ids      []string   // the heading anchors of a compacted body
-	titleKey []rune     // collation key of keyTitle
+	links    []ast.Node  // the link and image nodes of Doc, found once
+	html     string      // the body as HTML, once compacted (LoadCompact)
+	text     []byte      // the body as plain text, once compacted
+	refs     []linkRef   // the links of a compacted body, for the resolver
+	ids      []string    // the heading anchors of a compacted body
+	alone    *resolution // what resolving the links found, if it depends on f alone
+	titleKey []rune      // collation key of keyTitle
 	keyTitle string
 }
 
@@ -132,6 +134,11 @@ type Activity struct {
 	Contact       Contact  `toml:"contact" doc:"Hvem man kan kontakte"`
 
 	rule *schedule.Rule // Schedule.Repeat, parsed by validation
+
+	// What validation found in the file alone (activityAlone), once
+	// checked is set.
+	checked  bool
+	problems diag.List
 }
 
 // Rule returns the activity's recurrence, or nil if it meets once.

@@ -29,8 +29,8 @@ import (
 // address, an image beside the file becomes an Asset copied to the output.
 func resolve(fsys fs.FS, s *Site) diag.List {
 	r := &resolver{fsys: fsys, s: s, ids: map[string][]string{}, assets: map[string]string{}}
-	for _, p := range slices.Sorted(maps.Keys(s.byPath)) {
-		r.document(s.byPath[p])
+	for _, v := range s.docs { // in path order
+		r.document(v)
 	}
 	for _, o := range s.Organisations {
 		if o.Logo != "" {
@@ -75,8 +75,77 @@ func fileOf(v any) *File {
 	return nil
 }
 
+// A resolution is what resolving a document found, kept with the parsed
+// file when it depends on nothing else (see linksAlone).
+type resolution struct {
+	errs, warnings diag.List
+}
+
 func (r *resolver) document(v any) {
 	f := fileOf(v)
+	if f.alone != nil {
+		r.errs.Merge(f.alone.errs)
+		r.s.Warnings.Merge(f.alone.warnings)
+		return
+	}
+	if f.linksAlone() {
+		// No link of it names another file or a site path: what it
+		// finds holds until the file changes (serve keeps it).
+		nErrs, nWarnings := len(r.errs), len(r.s.Warnings)
+		r.links(f, v)
+		f.alone = &resolution{slices.Clone(r.errs[nErrs:]), slices.Clone(r.s.Warnings[nWarnings:])}
+		return
+	}
+	r.links(f, v)
+}
+
+// linksAlone reports whether resolving f's links looks at f alone: each
+// goes to another site, is unsafe, or is an anchor in f.
+func (f *File) linksAlone() bool {
+	if f.Doc == nil {
+		for _, ref := range f.refs {
+			if !destAlone(ref.dest) {
+				return false
+			}
+		}
+		return true
+	}
+	for _, n := range f.links {
+		var dest string
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = string(n.Destination)
+		case *ast.Image:
+			dest = string(n.Destination)
+		}
+		if !destAlone(dest) {
+			return false
+		}
+	}
+	return true
+}
+
+// destAlone reports whether resolver.link decides about dest without
+// looking at other files, the disk or the site's paths.
+func destAlone(dest string) bool {
+	dest = stdhtml.UnescapeString(dest)
+	switch {
+	case strings.HasPrefix(dest, "//"):
+		return true
+	case strings.HasPrefix(dest, "/"):
+		return false // a site path
+	case markdown.Scheme(dest) != "", !internal(dest):
+		return true
+	}
+	target, _, _ := strings.Cut(dest, "#")
+	if t, err := url.PathUnescape(target); err == nil {
+		target = t
+	}
+	return target == "" // an anchor in the same file
+}
+
+// links resolves the links and images of f, the file of v.
+func (r *resolver) links(f *File, v any) {
 	if f.Doc == nil { // compacted: the links were noted, and the body rendered with markers
 		for i := range f.refs {
 			ref := &f.refs[i]

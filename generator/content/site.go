@@ -42,6 +42,8 @@ type Site struct {
 	projects map[string]*Project
 	chapters map[string]*HandbookChapter // by file path
 	byPath   map[string]any              // every content item by file path
+	docs     []any                       // the items of byPath, in path order
+	parsed   []any                       // every file's item, drafts and orphans too, in path order
 }
 
 // An Asset is a file copied to the output as it is.
@@ -97,6 +99,7 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 			handbooks[v.Dir()] = v
 			s.byPath[v.Path] = v
 		case *HandbookChapter:
+			v.Handbook = nil // a cached chapter keeps the one of the last load
 			chapters = append(chapters, v)
 		case *Report:
 			s.Reports = append(s.Reports, v)
@@ -115,6 +118,24 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 		} else {
 			s.orphans = append(s.orphans, c)
 		}
+	}
+	// parsed is in path order (see scan).
+	s.parsed = parsed
+	s.docs = make([]any, 0, len(parsed))
+	for _, v := range parsed {
+		switch v := v.(type) {
+		case *Activity:
+			if v.Draft {
+				continue
+			}
+		case *HandbookChapter:
+			if v.Handbook == nil {
+				continue
+			}
+		case nil:
+			continue // a file that did not parse
+		}
+		s.docs = append(s.docs, v)
 	}
 	for _, h := range s.Handbooks {
 		slices.SortFunc(h.Chapters, func(a, b *HandbookChapter) int {

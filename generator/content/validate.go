@@ -66,35 +66,43 @@ func (v *validator) at(f *File, key, msg, hint string) {
 
 // duplicates reports two files of one kind that would publish to the same
 // address, such as activities/oslo/kafe.md and activities/bergen/kafe.md.
+// The file first in path order keeps the address.
 func (v *validator) duplicates() {
-	check := func(kind string, files []*File) {
-		first := map[string]string{}
-		for _, f := range files {
-			if prev, ok := first[f.Slug]; ok {
-				v.errs.Add(diag.Pos{Path: f.Path, Line: 1, Col: 1},
-					fmt.Sprintf("duplicate slug %q: %s already uses the address of this %s", f.Slug, prev, kind),
-					"rename one of the files")
-				continue
+	type key struct {
+		kind     Kind
+		handbook *Handbook // for chapters: theirs
+		slug     string
+	}
+	first := make(map[key]string, len(v.s.parsed))
+	for _, item := range v.s.parsed { // in path order
+		var k key
+		var f *File
+		switch item := item.(type) {
+		case *Organisation:
+			k, f = key{KindOrganisation, nil, item.Slug}, &item.File
+		case *Project:
+			k, f = key{KindProject, nil, item.Slug}, &item.File
+		case *Activity:
+			k, f = key{KindActivity, nil, item.Slug}, &item.File
+		case *Report:
+			k, f = key{KindReport, nil, item.Slug}, &item.File
+		case *Page:
+			k, f = key{KindPage, nil, item.Slug}, &item.File
+		case *HandbookChapter:
+			if item.Handbook == nil {
+				continue // reported as an orphan
 			}
-			first[f.Slug] = f.Path
+			k, f = key{KindChapter, item.Handbook, item.Slug}, &item.File
+		default:
+			continue
 		}
-	}
-	files := func(n int, get func(i int) *File) []*File {
-		out := make([]*File, n)
-		for i := range n {
-			out[i] = get(i)
+		if prev, ok := first[k]; ok {
+			v.errs.Add(diag.Pos{Path: f.Path, Line: 1, Col: 1},
+				fmt.Sprintf("duplicate slug %q: %s already uses the address of this %s", f.Slug, prev, k.kind),
+				"rename one of the files")
+			continue
 		}
-		slices.SortFunc(out, func(a, b *File) int { return strings.Compare(a.Path, b.Path) })
-		return out
-	}
-	acts := slices.Concat(v.s.Activities, v.s.Drafts)
-	check("organisation", files(len(v.s.Organisations), func(i int) *File { return &v.s.Organisations[i].File }))
-	check("project", files(len(v.s.Projects), func(i int) *File { return &v.s.Projects[i].File }))
-	check("activity", files(len(acts), func(i int) *File { return &acts[i].File }))
-	check("report", files(len(v.s.Reports), func(i int) *File { return &v.s.Reports[i].File }))
-	check("page", files(len(v.s.Pages), func(i int) *File { return &v.s.Pages[i].File }))
-	for _, h := range v.s.Handbooks {
-		check("chapter", files(len(h.Chapters), func(i int) *File { return &h.Chapters[i].File }))
+		first[k] = f.Path
 	}
 }
 
@@ -179,6 +187,23 @@ func (v *validator) activity(a *Activity) {
 	for i, k := range a.Audiences {
 		v.vocab(f, fmt.Sprintf("audiences[%d]", i), k, v.audiences)
 	}
+	// The rest depends on the file alone: checked once per parse, and
+	// the answer kept with the parsed file (serve reuses it until the
+	// file changes).
+	if !a.checked {
+		saved := v.errs
+		v.errs = nil
+		v.activityAlone(a)
+		a.checked, a.problems = true, v.errs
+		v.errs = saved
+	}
+	v.errs.Merge(a.problems)
+}
+
+// activityAlone checks what an activity's file says on its own, without
+// the other files or site.toml.
+func (v *validator) activityAlone(a *Activity) {
+	f := &a.File
 	v.vocab(f, "mode", a.Mode, site.Modes)
 	for i, l := range a.Languages {
 		if !validLanguage(l) {
