@@ -21,7 +21,6 @@ import (
 	"moteplass/generator/pdf"
 	"moteplass/generator/publish"
 	"moteplass/generator/site"
-	"moteplass/themes"
 )
 
 // Options say what to build. The zero value builds the site in the
@@ -38,8 +37,10 @@ type Options struct {
 	// SearchOnDemand leaves the search index to be built when a file of
 	// it is first asked for (Plan.SearchFile), for serve.
 	SearchOnDemand bool
-	// Prev is the plan of the last build through the same Cache (serve),
-	// or nil. NewPlan takes from it what the change did not touch.
+	// Prev is the last plan made with the same Cache (serve), or nil.
+	// NewPlan takes from it what did not change: the parsed site.toml,
+	// theme, templates, fonts and the pages' views of activities. Prev
+	// must not be used once NewPlan has begun (see content.Cache).
 	Prev *Plan
 }
 
@@ -52,6 +53,7 @@ type Plan struct {
 	clock  time.Time
 
 	search   *searchIndex
+	kept     kept // for the next plan
 	mu       sync.Mutex
 	warnings diag.List // from PDFs, as their files are written
 }
@@ -89,11 +91,14 @@ func (p *Plan) stage(name string) {
 func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	p := &Plan{clock: time.Now()}
 	fsys := os.DirFS(siteDir(opt))
-	cfg, err := site.Load(fsys)
+	prev := opt.Prev
+	if opt.Cache == nil {
+		prev = nil // its content items may be this load's
+	}
+	cfg, md, err := p.config(fsys, prev)
 	if err != nil {
 		return nil, err
 	}
-	md := markdown.New(markdown.Options{Unsafe: cfg.Markdown.Unsafe, BasePath: cfg.BasePath()})
 	if opt.Cache != nil {
 		p.Site, err = opt.Cache.Load(ctx, fsys, cfg, md)
 	} else {
@@ -108,9 +113,9 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 		return nil, err
 	}
 	p.stage("load and check")
-	r, theme, err := p.list(fsys, cfg, md, opt.Now)
+	r, err := p.list(fsys, cfg, md, opt.Now, prev)
 	if err == nil {
-		err = p.Site.CheckPaths(paths(p.Files), themeIDs(theme)).Err()
+		err = p.Site.CheckPaths(paths(p.Files), p.kept.ids).Err()
 	}
 	if err := problems(loadErr, err); err != nil {
 		return nil, err
@@ -128,25 +133,30 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 }
 
 // list lists every file of p.Site but the search index, each rendered
-// when it is written, into p.Files. It returns the renderer of the pages
-// and the theme.
-func (p *Plan) list(fsys fs.FS, cfg *site.Config, md *markdown.Markdown, now time.Time) (*html.Renderer, fs.FS, error) {
-	theme, err := themes.Open(fsys, cfg.Theme)
+// when it is written, into p.Files, taking from prev (may be nil) what
+// has not changed. It returns the renderer of the pages.
+func (p *Plan) list(fsys fs.FS, cfg *site.Config, md *markdown.Markdown, now time.Time, prev *Plan) (*html.Renderer, error) {
+	theme, reused, err := p.theme(fsys, cfg, prev)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	r, err := html.New(p.Site, theme, md, html.Options{Now: now, PDFs: true})
+	hopt := html.Options{Now: now, PDFs: true}
+	if reused && prev.kept.md == md {
+		hopt.Prev = prev.kept.renderer
+	}
+	r, err := html.New(p.Site, theme, md, hopt)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
+	p.kept.renderer = r
 	pages := r.Files()
 	p.Files = append(pages, AssetFiles(fsys, p.Site.Assets)...)
 	p.Files = append(p.Files, export.Files(p.Site, cfg.URL)...)
 	p.Files = append(p.Files, calendarFiles(p.Site, cfg, r.Lang())...)
 	p.Files = append(p.Files, feedFiles(p.Site, cfg, pages)...)
-	fonts, err := pdf.LoadFonts(theme, fsys, cfg.PDF)
+	fonts, err := p.fonts(theme, fsys, cfg, prev)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	words := pdf.WordsFrom(r.Lang())
 	for _, h := range p.Site.Handbooks {
@@ -170,7 +180,7 @@ func (p *Plan) list(fsys fs.FS, cfg *site.Config, md *markdown.Markdown, now tim
 			return err
 		}})
 	}
-	return r, theme, nil
+	return r, nil
 }
 
 func siteDir(opt Options) string {
@@ -252,9 +262,9 @@ func Load(ctx context.Context, fsys fs.FS) (*content.Site, error) {
 		return s, err
 	}
 	p := &Plan{Site: s}
-	_, theme, lerr := p.list(fsys, cfg, md, time.Time{})
+	_, lerr := p.list(fsys, cfg, md, time.Time{}, nil)
 	if lerr == nil {
-		lerr = s.CheckPaths(paths(p.Files), themeIDs(theme)).Err()
+		lerr = s.CheckPaths(paths(p.Files), p.kept.ids).Err()
 	}
 	return s, problems(err, lerr, s.Warnings.Err())
 }

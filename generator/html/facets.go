@@ -38,32 +38,30 @@ func (v *FacetValue) Count() int { return len(v.Activities) }
 
 // sortActivities orders activities for lists: the next meeting first,
 // those that do not meet again last, ties in Norwegian title order.
-func sortActivities(list []*Activity) {
-	slices.SortStableFunc(list, func(a, b *Activity) int {
-		switch {
-		case a.Next.IsZero() != b.Next.IsZero():
-			if a.Next.IsZero() {
-				return 1
-			}
-			return -1
+func sortActivities(list []*Activity) { slices.SortStableFunc(list, compareActivities) }
+
+// compareActivities is the order of lists. It is total (the file path
+// breaks the last ties), so lists can be merged as well as sorted.
+func compareActivities(a, b *Activity) int {
+	switch {
+	case a.Next.IsZero() != b.Next.IsZero():
+		if a.Next.IsZero() {
+			return 1
 		}
-		if c := a.Next.Compare(b.Next); c != 0 {
-			return c
-		}
-		if c := slices.Compare(a.titleKey, b.titleKey); c != 0 {
-			return c
-		}
-		return cmp.Or(collate.Tie(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug))
-	})
+		return -1
+	}
+	if c := a.Next.Compare(b.Next); c != 0 {
+		return c
+	}
+	if c := slices.Compare(a.titleKey, b.titleKey); c != 0 {
+		return c
+	}
+	return cmp.Or(collate.Tie(a.Title, b.Title), cmp.Compare(a.Slug, b.Slug), cmp.Compare(a.Path, b.Path))
 }
 
-func (r *Renderer) prepare() {
+func (r *Renderer) prepare(prev *Renderer) {
 	r.warmRules()
-	l := newLookups(r.site)
-	for _, a := range r.site.Activities {
-		r.activities = append(r.activities, newActivity(a, l, r.now))
-	}
-	sortActivities(r.activities)
+	r.prepareActivities(prev)
 	r.byOrg, r.byProject = map[string][]*Activity{}, map[string][]*Activity{}
 	for _, a := range r.activities {
 		r.byOrg[a.Organisation] = append(r.byOrg[a.Organisation], a)

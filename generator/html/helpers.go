@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -32,8 +33,22 @@ func (p *Page) CardHTML(a *Activity) (template.HTML, error) {
 	if p.Lang != p.r.lang {
 		return p.r.tmpls[p.Lang.Code].partial("card", p.Card(a))
 	}
-	a.cardOnce.Do(func() { a.card, a.cardErr = p.r.tmpls[p.Lang.Code].partial("card", p.Card(a)) })
-	return a.card, a.cardErr
+	c, ok := p.r.cards.Load(a)
+	if !ok {
+		c, _ = p.r.cards.LoadOrStore(a, &card{})
+	}
+	e := c.(*card)
+	e.once.Do(func() { e.html, e.err = p.r.tmpls[p.Lang.Code].partial("card", p.Card(a)) })
+	return e.html, e.err
+}
+
+// A card is an activity's card in the site's language. An activity
+// appears on half a dozen lists; its card is rendered once per renderer
+// (views may outlive one, see Options.Prev).
+type card struct {
+	once sync.Once
+	html template.HTML
+	err  error
 }
 
 // Meeting pairs the page with one meeting of an activity.

@@ -31,6 +31,10 @@ type Options struct {
 	// PDFs says the build writes handbooks and reports as PDF too, so
 	// their pages link to them.
 	PDFs bool
+	// Prev is the renderer of an earlier load of the site with the same
+	// theme and Markdown (serve), or nil. New takes its translations and
+	// templates, and the views of activities that did not change.
+	Prev *Renderer
 }
 
 // A Link is a labelled address.
@@ -51,8 +55,10 @@ type Renderer struct {
 	pdfs  bool
 
 	chromeCache sync.Map // rendered headers and footers, by language and section
+	cards       sync.Map // *Activity → *card
 
 	activities []*Activity            // upcoming first, by next meeting, then title
+	views      map[*content.Activity]*Activity
 	byOrg      map[string][]*Activity // activities by organisation slug, in that order
 	byProject  map[string][]*Activity // activities by project slug, in that order
 	facets     []*facet
@@ -75,21 +81,24 @@ func New(s *content.Site, theme fs.FS, md *markdown.Markdown, opt Options) (*Ren
 		pdfs:  opt.PDFs,
 	}
 	var err error
-	for _, code := range site.Languages {
-		if code == s.Config.Language || usesLanguage(s, code) {
-			if r.langs[code], err = i18n.Load(theme, code); err != nil {
-				return nil, err
-			}
-		}
-	}
-	r.lang = r.langs[s.Config.Language]
 	r.tmpls = map[string]*templates{}
-	for code, l := range r.langs {
-		if r.tmpls[code], err = loadTemplates(theme, l); err != nil {
+	for _, code := range site.Languages {
+		if code != s.Config.Language && !usesLanguage(s, code) {
+			continue
+		}
+		if prev := opt.Prev; prev != nil && prev.langs[code] != nil {
+			r.langs[code], r.tmpls[code] = prev.langs[code], prev.tmpls[code]
+			continue
+		}
+		if r.langs[code], err = i18n.Load(theme, code); err != nil {
+			return nil, err
+		}
+		if r.tmpls[code], err = loadTemplates(theme, r.langs[code]); err != nil {
 			return nil, err
 		}
 	}
-	r.prepare()
+	r.lang = r.langs[s.Config.Language]
+	r.prepare(opt.Prev)
 	return r, nil
 }
 

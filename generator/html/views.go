@@ -1,8 +1,6 @@
 package html
 
 import (
-	"html/template"
-	"sync"
 	"time"
 
 	"moteplass/generator/content"
@@ -41,12 +39,6 @@ type Activity struct {
 	Contact                                             *content.Contact
 
 	titleKey []rune // collation key of Title, for sorting lists
-
-	// An activity appears on half a dozen lists; its card is rendered
-	// once, in the site's language.
-	cardOnce sync.Once
-	card     template.HTML
-	cardErr  error
 }
 
 // Upcoming reports whether the activity meets again.
@@ -126,20 +118,29 @@ func newActivity(a *content.Activity, l *lookups, now time.Time) *Activity {
 		v.County, _ = site.LookupCounty(a.Place.County)
 	}
 	v.Municipality = l.municipalitySlug(a.Place.Municipality)
+	if a.Schedule.Repeat != "" {
+		v.Rule = a.Rule() // parsed by validation
+	}
+	v.Next, v.NextEnd = nextMeeting(a, now)
+	return v
+}
+
+// nextMeeting returns the start and end of an activity's next meeting at
+// or after now (zero if none; the end zero if the activity gives none).
+func nextMeeting(a *content.Activity, now time.Time) (next, end time.Time) {
 	start := a.Schedule.Start.Time
 	length := meetingLength(a)
 	switch {
 	case a.Schedule.Repeat != "":
-		v.Rule = a.Rule() // parsed by validation
 		// A meeting that has started but not ended is still "next".
-		if v.Rule != nil {
-			v.Next = v.Rule.Next(now.Add(-length))
+		if rule := a.Rule(); rule != nil {
+			next = rule.Next(now.Add(-length))
 		}
 	case !start.Before(now) || (length > 0 && start.Add(length).After(now)):
-		v.Next = start
+		next = start
 	}
-	if !v.Next.IsZero() && length > 0 {
-		v.NextEnd = v.Next.Add(length)
+	if !next.IsZero() && length > 0 {
+		end = next.Add(length)
 	}
-	return v
+	return next, end
 }

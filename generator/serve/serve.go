@@ -49,6 +49,7 @@ type Server struct {
 	mu      sync.RWMutex // held for writing while a build replaces state
 	state   *state
 	version int
+	last    *build.Plan // the last plan that built, for the next to reuse
 
 	clients clients
 }
@@ -88,7 +89,10 @@ func New(opt Options) *Server {
 func (s *Server) Rebuild(ctx context.Context) error {
 	s.mu.Lock()
 	start := time.Now()
-	plan, err := build.NewPlan(ctx, build.Options{Site: s.opt.Site, Now: s.opt.Now(), Cache: s.cache, SearchOnDemand: true})
+	plan, err := build.NewPlan(ctx, build.Options{Site: s.opt.Site, Now: s.opt.Now(), Cache: s.cache, SearchOnDemand: true, Prev: s.last})
+	if err == nil {
+		s.last = plan
+	}
 	st := &state{err: err, built: time.Now(), base: "/", plan: plan}
 	if err == nil {
 		st.files = make(map[string]publish.File, len(plan.Files))
