@@ -38,56 +38,90 @@ func stampOf(s *content.Site) time.Time {
 // calendarFiles lists /aktiviteter/<slug>/<slug>.ics and the calendars
 // to subscribe to under /kalender/: everything, per county (activities
 // that meet there), per organisation and per category. Events are made
-// when a file that needs them is written, each once: serve lists the
-// files on every save and writes the few a browser asks for.
+// and encoded when a file that needs them is written, each once: serve
+// lists the files on every save and writes the few a browser asks for,
+// and a build puts every event in five files.
 func calendarFiles(s *content.Site, cfg *site.Config, l *i18n.Lang) []publish.File {
 	domain := calendar.Domain(cfg.BaseURL)
 	stamp := sync.OnceValue(func() time.Time { return stampOf(s) })
-	events := lazyEvents{make: func(i int) calendar.Event {
+	events := lazyEvents{make: func(i int) (calendar.Encoded, error) {
 		a := s.Activities[i]
 		ev := calendar.EventOf(a, a.Rule(), cfg.URL(a.URL()), domain, l)
 		if t, ok := cfg.Category(a.Category); ok {
 			ev.Categories = []string{t.Title}
 		}
-		return ev
+		return calendar.Encode(ev, stamp())
 	}, n: len(s.Activities)}
 	files := make([]publish.File, 0, len(s.Activities)+1+len(site.Counties)+len(s.Organisations)+len(cfg.Categories))
 	for i, a := range s.Activities {
 		files = append(files, publish.File{Path: strings.TrimPrefix(a.URL(), "/") + a.Slug + ".ics", Write: func(w io.Writer) error {
-			return calendar.Write(w, "", []calendar.Event{events.get(i)}, stamp())
-		}})
-	}
-	group := func(path, name string, keep func(a *content.Activity) bool) {
-		files = append(files, publish.File{Path: path, Write: func(w io.Writer) error {
-			var evs []calendar.Event
-			for i, a := range s.Activities {
-				if keep(a) {
-					evs = append(evs, events.get(i))
-				}
+			e, err := events.get(i)
+			if err != nil {
+				return err
 			}
-			return calendar.Write(w, name+" – "+cfg.Title, evs, stamp())
+			return calendar.WriteEncoded(w, "", []*calendar.Encoded{e})
 		}})
 	}
-	group("kalender/alle.ics", l.UI["all_activities"], func(*content.Activity) bool { return true })
+	groups := sync.OnceValue(func() map[calendarGroup][]int { return calendarGroups(s, domain) })
+	group := func(path, name string, g calendarGroup) {
+		files = append(files, publish.File{Path: path, Write: func(w io.Writer) error {
+			members := groups()[g]
+			evs := make([]*calendar.Encoded, len(members))
+			for j, i := range members {
+				e, err := events.get(i)
+				if err != nil {
+					return err
+				}
+				evs[j] = e
+			}
+			return calendar.WriteEncoded(w, name+" – "+cfg.Title, evs)
+		}})
+	}
+	group("kalender/alle.ics", l.UI["all_activities"], calendarGroup{})
 	for _, c := range site.Counties {
-		group("kalender/fylke/"+c.Key+".ics", fillName(l.UI["in_county"], c.Name), func(a *content.Activity) bool {
-			got, ok := site.LookupCounty(a.Place.County)
-			return ok && got.Key == c.Key
-		})
+		group("kalender/fylke/"+c.Key+".ics", fillName(l.UI["in_county"], c.Name), calendarGroup{"fylke", c.Key})
 	}
 	for _, o := range s.Organisations {
-		group("kalender/organisasjon/"+o.Slug+".ics", o.Title, func(a *content.Activity) bool { return a.Organisation == o.Slug })
+		group("kalender/organisasjon/"+o.Slug+".ics", o.Title, calendarGroup{"organisasjon", o.Slug})
 	}
 	for _, t := range cfg.Categories {
-		group("kalender/kategori/"+t.Key+".ics", t.Title, func(a *content.Activity) bool { return a.Category == t.Key })
+		group("kalender/kategori/"+t.Key+".ics", t.Title, calendarGroup{"kategori", t.Key})
 	}
 	return files
 }
 
-// lazyEvents makes the calendar event of activity i when first asked,
-// once; safe for concurrent use.
+// A calendarGroup names a calendar to subscribe to: the zero value all
+// activities, else a county, organisation or category by key.
+type calendarGroup struct{ kind, key string }
+
+// calendarGroups returns the activities (indexes into s.Activities) of
+// every calendar to subscribe to, in the UID order the files list them,
+// in one pass over the activities.
+func calendarGroups(s *content.Site, domain string) map[calendarGroup][]int {
+	uids := make([]string, len(s.Activities))
+	order := make([]int, len(s.Activities))
+	for i, a := range s.Activities {
+		uids[i], order[i] = a.Slug+"@"+domain, i
+	}
+	slices.SortStableFunc(order, func(i, j int) int { return strings.Compare(uids[i], uids[j]) })
+	m := map[calendarGroup][]int{}
+	add := func(g calendarGroup, i int) { m[g] = append(m[g], i) }
+	for _, i := range order {
+		a := s.Activities[i]
+		add(calendarGroup{}, i)
+		if c, ok := site.LookupCounty(a.Place.County); ok {
+			add(calendarGroup{"fylke", c.Key}, i)
+		}
+		add(calendarGroup{"organisasjon", a.Organisation}, i)
+		add(calendarGroup{"kategori", a.Category}, i)
+	}
+	return m
+}
+
+// lazyEvents makes and encodes the calendar event of activity i when
+// first asked, once; safe for concurrent use.
 type lazyEvents struct {
-	make  func(i int) calendar.Event
+	make  func(i int) (calendar.Encoded, error)
 	n     int
 	once  sync.Once
 	slots []eventSlot
@@ -95,14 +129,15 @@ type lazyEvents struct {
 
 type eventSlot struct {
 	once sync.Once
-	ev   calendar.Event
+	ev   calendar.Encoded
+	err  error
 }
 
-func (e *lazyEvents) get(i int) calendar.Event {
+func (e *lazyEvents) get(i int) (*calendar.Encoded, error) {
 	e.once.Do(func() { e.slots = make([]eventSlot, e.n) })
 	slot := &e.slots[i]
-	slot.once.Do(func() { slot.ev = e.make(i) })
-	return slot.ev
+	slot.once.Do(func() { slot.ev, slot.err = e.make(i) })
+	return &slot.ev, slot.err
 }
 
 func fillName(s, name string) string { return strings.ReplaceAll(s, "{name}", name) }

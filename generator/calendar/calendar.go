@@ -75,16 +75,33 @@ func Write(w io.Writer, name string, events []Event, stamp time.Time) error {
 		}
 	}
 
-	// A build writes into a buffer already; a bufio.Writer on top would
-	// cost 4 KB per calendar, a hundred thousand calendars a build.
-	var lw lineWriter
-	flush := func() error { return nil }
-	if b, ok := w.(*bytes.Buffer); ok {
-		lw = lineWriter{b}
-	} else {
-		bw := bufio.NewWriter(w)
-		lw, flush = lineWriter{bw}, bw.Flush
+	lw, flush := newLineWriter(w)
+	writeHead(lw, name)
+	for i := range sorted {
+		writeEvent(lw, &sorted[i], stamp)
+		writeEventEnd(lw, name != "")
 	}
+	lw.prop("END", "VCALENDAR")
+	return flush()
+}
+
+// newLineWriter writes to w directly when it buffers already (a build
+// writes into a bytes.Buffer or a bufio.Writer: a bufio.Writer on top
+// would cost 4 KB per calendar, a hundred thousand calendars a build),
+// else through a bufio.Writer that flush empties.
+func newLineWriter(w io.Writer) (lw lineWriter, flush func() error) {
+	switch b := w.(type) {
+	case *bytes.Buffer:
+		return lineWriter{b}, func() error { return nil }
+	case *bufio.Writer:
+		return lineWriter{b}, func() error { return nil } // its owner flushes
+	}
+	bw := bufio.NewWriter(w)
+	return lineWriter{bw}, bw.Flush
+}
+
+// writeHead writes the calendar's properties and time zone.
+func writeHead(lw lineWriter, name string) {
 	lw.prop("BEGIN", "VCALENDAR")
 	lw.prop("VERSION", "2.0")
 	lw.prop("PRODID", escapeText(ProdID))
@@ -101,17 +118,20 @@ func Write(w io.Writer, name string, events []Event, stamp time.Time) error {
 	for _, l := range vtimezone {
 		lw.line(l)
 	}
-	for i := range sorted {
-		writeEvent(lw, &sorted[i], stamp, name != "")
-	}
-	lw.prop("END", "VCALENDAR")
-	return flush()
 }
 
-// writeEvent writes one VEVENT. Events in a subscribed calendar are
+// writeEventEnd ends a VEVENT. Events in a subscribed calendar are
 // TRANSPARENT: subscribing to all activities of a county must not fill
 // the visitor's calendar with busy time.
-func writeEvent(lw lineWriter, e *Event, stamp time.Time, subscribed bool) {
+func writeEventEnd(lw lineWriter, subscribed bool) {
+	if subscribed {
+		lw.prop("TRANSP", "TRANSPARENT")
+	}
+	lw.prop("END", "VEVENT")
+}
+
+// writeEvent writes a VEVENT up to its end (writeEventEnd).
+func writeEvent(lw lineWriter, e *Event, stamp time.Time) {
 	if !e.Stamp.IsZero() {
 		stamp = e.Stamp
 	}
@@ -157,8 +177,4 @@ func writeEvent(lw lineWriter, e *Event, stamp time.Time, subscribed bool) {
 	if u := cleanURI(e.Conference); u != "" {
 		lw.prop("CONFERENCE;VALUE=URI", u)
 	}
-	if subscribed {
-		lw.prop("TRANSP", "TRANSPARENT")
-	}
-	lw.prop("END", "VEVENT")
 }

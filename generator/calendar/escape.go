@@ -58,7 +58,10 @@ func cleanURI(s string) string {
 // endings, to a *bufio.Writer (errors stick in it and come out of Flush)
 // or a *bytes.Buffer (which has none).
 type lineWriter struct {
-	w io.StringWriter
+	w interface {
+		io.Writer
+		io.StringWriter
+	}
 }
 
 // line writes one content line, folding it so that no physical line is
