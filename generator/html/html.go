@@ -57,7 +57,7 @@ type Renderer struct {
 	chromeCache sync.Map // rendered headers and footers, by language and section
 	cards       sync.Map // *Activity → *card
 
-	activities []*Activity            // upcoming first, by next meeting, then title
+	activities []*Activity // upcoming first, by next meeting, then title
 	views      map[*content.Activity]*Activity
 	byOrg      map[string][]*Activity // activities by organisation slug, in that order
 	byProject  map[string][]*Activity // activities by project slug, in that order
