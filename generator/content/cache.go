@@ -3,6 +3,7 @@ package content
 import (
 	"context"
 	"io/fs"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -32,6 +33,58 @@ type Cache struct {
 	scanErrs diag.List
 	dirty    map[string]bool
 	rescan   bool
+
+	// Each load has a number, and the next load starts from the last
+	// one's site: items it had keep their place in its sorted lists
+	// (see sortByTitle).
+	gen  uint64
+	last *Site
+
+	// What references between files were last checked against, and a
+	// number for that version: an activity's references need checking
+	// again only when it changes (see validator.activity).
+	refs    refTargets
+	refsGen uint64
+}
+
+// refTargets are what an activity's references are checked against.
+type refTargets struct {
+	cfg      *site.Config
+	orgs     []*Organisation
+	projects []*Project
+}
+
+// next returns the last load's site and the number of a new load.
+func (c *Cache) next() (*Site, uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.gen++
+	return c.last, c.gen
+}
+
+// loaded records the site of the load numbered gen.
+func (c *Cache) loaded(s *Site, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.gen == gen {
+		c.last = s
+	}
+}
+
+// refsVersion returns the number of the version of s's reference
+// targets (site.toml, organisations, projects), a new one if they are not
+// those of the last load. A nil Cache returns 0: no version.
+func (c *Cache) refsVersion(s *Site) uint64 {
+	if c == nil {
+		return 0
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.refsGen == 0 || c.refs.cfg != s.Config || !slices.Equal(c.refs.orgs, s.Organisations) || !slices.Equal(c.refs.projects, s.Projects) {
+		c.refsGen++
+		c.refs = refTargets{s.Config, slices.Clone(s.Organisations), slices.Clone(s.Projects)}
+	}
+	return c.refsGen
 }
 
 // Changed tells the cache that the files or folders at paths (slash-

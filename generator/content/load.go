@@ -56,6 +56,7 @@ func load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdo
 	if err != nil {
 		return nil, err
 	}
+	s.refsGen = cache.refsVersion(s)
 	errs.Merge(validate(fsys, s))
 	if err := errs.Err(); err != nil {
 		return s, err
@@ -109,7 +110,13 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Ma
 		errs.Merge(p)
 	}
 	cache.keep(files)
-	return assemble(cfg, parsed, assets), errs, nil
+	if cache == nil {
+		return assemble(cfg, parsed, assets, nil, 0), errs, nil
+	}
+	prev, gen := cache.next()
+	s := assemble(cfg, parsed, assets, prev, gen)
+	cache.loaded(s, gen)
+	return s, errs, nil
 }
 
 // MaxFileSize bounds a content file. No real page comes near it; a file

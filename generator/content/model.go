@@ -40,6 +40,7 @@ type File struct {
 	refs     []linkRef   // the links of a compacted body, for the resolver
 	ids      []string    // the heading anchors of a compacted body
 	alone    *resolution // what resolving the links found, if it depends on f alone
+	gen      uint64      // the number of the last load that sorted f (see sortByTitle)
 	titleKey []rune      // collation key of keyTitle
 	keyTitle string
 }
@@ -139,6 +140,10 @@ type Activity struct {
 	// checked is set.
 	checked  bool
 	problems diag.List
+	// What checking its references found, against the version refsGen
+	// of what they point at (see Cache.refsVersion).
+	refsGen     uint64
+	refProblems diag.List
 }
 
 // Rule returns the activity's recurrence, or nil if it meets once.

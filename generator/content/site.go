@@ -43,6 +43,8 @@ type Site struct {
 	chapters map[string]*HandbookChapter // by file path
 	byPath   map[string]any              // every content item by file path
 	docs     []any                       // the items of byPath, in path order
+	refsGen  uint64                      // see Cache.refsVersion; 0 without a Cache
+	gen      uint64                      // the number of the load through a Cache (see sortByTitle)
 	parsed   []any                       // every file's item, drafts and orphans too, in path order
 }
 
@@ -68,7 +70,10 @@ func (o *Organisation) ChapterOf(id string) *Chapter {
 	return nil
 }
 
-func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
+// assemble makes a Site of the parsed files, which are in path order.
+// prev is the site of the last load through the same Cache and gen the
+// number of this load (nil and 0 without a Cache).
+func assemble(cfg *site.Config, parsed []any, assets map[string]bool, prev *Site, gen uint64) *Site {
 	s := &Site{
 		Config:   cfg,
 		orgs:     map[string]*Organisation{},
@@ -153,11 +158,15 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 			s.projects[p.Slug] = p
 		}
 	}
-	sortByTitle(s.Organisations, func(o *Organisation) (*File, string) { return &o.File, o.Title })
-	sortByTitle(s.Projects, func(p *Project) (*File, string) { return &p.File, p.Title })
-	sortByTitle(s.Activities, func(a *Activity) (*File, string) { return &a.File, a.Title })
-	sortByTitle(s.Handbooks, func(h *Handbook) (*File, string) { return &h.File, h.Title })
-	sortByTitle(s.Pages, func(p *Page) (*File, string) { return &p.File, p.Title })
+	s.gen = gen
+	if prev == nil || prev.gen != gen-1 {
+		prev = &Site{} // the lists are sorted afresh
+	}
+	s.Organisations = sortByTitle(s.Organisations, func(o *Organisation) (*File, string) { return &o.File, o.Title }, prev.Organisations, gen)
+	s.Projects = sortByTitle(s.Projects, func(p *Project) (*File, string) { return &p.File, p.Title }, prev.Projects, gen)
+	s.Activities = sortByTitle(s.Activities, func(a *Activity) (*File, string) { return &a.File, a.Title }, prev.Activities, gen)
+	s.Handbooks = sortByTitle(s.Handbooks, func(h *Handbook) (*File, string) { return &h.File, h.Title }, prev.Handbooks, gen)
+	s.Pages = sortByTitle(s.Pages, func(p *Page) (*File, string) { return &p.File, p.Title }, prev.Pages, gen)
 	// Reports: newest first, as funders read them.
 	slices.SortStableFunc(s.Reports, func(a, b *Report) int {
 		return cmp.Or(b.Date.Time().Compare(a.Date.Time()), cmp.Compare(a.Slug, b.Slug))
@@ -166,13 +175,49 @@ func assemble(cfg *site.Config, parsed []any, assets map[string]bool) *Site {
 	return s
 }
 
-func sortByTitle[T any](list []T, key func(T) (*File, string)) {
-	slices.SortStableFunc(list, func(a, b T) int {
+// sortByTitle sorts list by title in Norwegian order, ties by slug and
+// path. Loads through a Cache start from prev, the same list of the last
+// load (number gen-1): the items it had are in order already, so only
+// the items new to this load are sorted and merged in.
+func sortByTitle[T any](list []T, key func(T) (*File, string), prev []T, gen uint64) []T {
+	compare := func(a, b T) int {
 		fa, ta := key(a)
 		fb, tb := key(b)
 		if c := slices.Compare(fa.TitleKey(ta), fb.TitleKey(tb)); c != 0 {
 			return c
 		}
-		return cmp.Or(collate.Tie(ta, tb), cmp.Compare(fa.Slug, fb.Slug))
-	})
+		return cmp.Or(collate.Tie(ta, tb), cmp.Compare(fa.Slug, fb.Slug), cmp.Compare(fa.Path, fb.Path))
+	}
+	if gen <= 1 || len(prev) == 0 {
+		for _, x := range list {
+			f, _ := key(x)
+			f.gen = gen
+		}
+		slices.SortFunc(list, compare)
+		return list
+	}
+	// An item of the last load has gen-1; marking this load's items with
+	// gen leaves those that are gone with gen-1.
+	var fresh []T
+	for _, x := range list {
+		f, _ := key(x)
+		if f.gen != gen-1 {
+			fresh = append(fresh, x)
+		}
+		f.gen = gen
+	}
+	out := make([]T, 0, len(list))
+	slices.SortFunc(fresh, compare)
+	j := 0
+	for _, x := range prev {
+		if f, _ := key(x); f.gen != gen {
+			continue // not in this load
+		}
+		for j < len(fresh) && compare(fresh[j], x) < 0 {
+			out = append(out, fresh[j])
+			j++
+		}
+		out = append(out, x)
+	}
+	return append(out, fresh[j:]...)
 }

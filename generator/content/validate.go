@@ -165,6 +165,32 @@ func (v *validator) project(p *Project) {
 }
 
 func (v *validator) activity(a *Activity) {
+	// References are checked again only when the file or what they
+	// point at changed (serve).
+	if v.s.refsGen == 0 || a.refsGen != v.s.refsGen {
+		saved := v.errs
+		v.errs = nil
+		v.activityRefs(a)
+		a.refsGen, a.refProblems = v.s.refsGen, v.errs
+		v.errs = saved
+	}
+	v.errs.Merge(a.refProblems)
+	// The rest depends on the file alone: checked once per parse, and
+	// the answer kept with the parsed file (serve reuses it until the
+	// file changes).
+	if !a.checked {
+		saved := v.errs
+		v.errs = nil
+		v.activityAlone(a)
+		a.checked, a.problems = true, v.errs
+		v.errs = saved
+	}
+	v.errs.Merge(a.problems)
+}
+
+// activityRefs checks an activity's organisation, chapter and project,
+// and its terms from site.toml.
+func (v *validator) activityRefs(a *Activity) {
 	f := &a.File
 	if o := v.organisationRef(f, a.Organisation); o != nil && a.Chapter != "" && o.ChapterOf(a.Chapter) == nil {
 		ids := make([]string, len(o.Chapters))
@@ -187,17 +213,6 @@ func (v *validator) activity(a *Activity) {
 	for i, k := range a.Audiences {
 		v.vocab(f, fmt.Sprintf("audiences[%d]", i), k, v.audiences)
 	}
-	// The rest depends on the file alone: checked once per parse, and
-	// the answer kept with the parsed file (serve reuses it until the
-	// file changes).
-	if !a.checked {
-		saved := v.errs
-		v.errs = nil
-		v.activityAlone(a)
-		a.checked, a.problems = true, v.errs
-		v.errs = saved
-	}
-	v.errs.Merge(a.problems)
 }
 
 // activityAlone checks what an activity's file says on its own, without
