@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -24,18 +25,35 @@ type Output interface {
 	WriteFile(name string, data []byte) error
 }
 
-var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+// A Creator is an Output that also takes files as streams; Create must
+// be safe for concurrent use. A *Dir is one.
+type Creator interface {
+	Output
+	Create(name string) (io.WriteCloser, error)
+}
+
+var (
+	buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+	// A page fits in one buffer, so it takes one write; larger files
+	// (calendars, sitemaps) go out a buffer at a time.
+	writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
+)
 
 // WriteAll produces every file in parallel, one worker per CPU, and hands
-// each to out. It stops at the first error.
+// each to out: as a stream if out is a Creator, else whole. It stops at
+// the first error.
 func WriteAll(ctx context.Context, out Output, files []File) error {
 	g, ctx := errgroup.WithContext(ctx)
 	// Twice the CPUs: writing a file waits on the kernel, rendering does not.
 	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	c, stream := out.(Creator)
 	for _, f := range files {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if stream {
+				return writeStream(c, f)
 			}
 			buf := buffers.Get().(*bytes.Buffer)
 			buf.Reset()
@@ -47,4 +65,30 @@ func WriteAll(ctx context.Context, out Output, files []File) error {
 		})
 	}
 	return g.Wait()
+}
+
+// writeStream writes f through a buffer into a file c creates.
+func writeStream(c Creator, f File) error {
+	w, err := c.Create(f.Path)
+	if err != nil {
+		return err
+	}
+	bw := writers.Get().(*bufio.Writer)
+	bw.Reset(w)
+	err = f.Write(bw)
+	if err == nil {
+		err = bw.Flush()
+	}
+	bw.Reset(nil)
+	writers.Put(bw)
+	if err != nil {
+		// A Dir's file is removed, not counted.
+		if a, ok := w.(interface{ Abort() }); ok {
+			a.Abort()
+		} else {
+			w.Close()
+		}
+		return fmt.Errorf("%s: %w", f.Path, err)
+	}
+	return w.Close()
 }

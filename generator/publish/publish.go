@@ -6,6 +6,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -89,28 +90,85 @@ func (d *Dir) Path() string { return d.tmp }
 // Windows), and names Windows reserves (nul, con, …). Content checks
 // report these with file and line first; this is the last guard.
 func (d *Dir) WriteFile(name string, data []byte) error {
+	w, err := d.Create(name)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Create creates the file name, refused as WriteFile refuses it, for
+// writing in pieces: a large file (a calendar of every activity) then
+// never has to be held in memory whole. The file counts as written when
+// it is closed.
+func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if !filepath.IsLocal(filepath.FromSlash(name)) || strings.ContainsRune(name, 0) || strings.Contains(name, `\`) {
-		return fmt.Errorf("refusing to write %q: outside the output folder", name)
+		return nil, fmt.Errorf("refusing to write %q: outside the output folder", name)
 	}
 	if el := reservedElement(name); el != "" {
-		return fmt.Errorf("refusing to write %q: Windows reserves the name %q", name, el)
+		return nil, fmt.Errorf("refusing to write %q: Windows reserves the name %q", name, el)
 	}
 	if prev, dup := d.names.LoadOrStore(strings.ToLower(name), name); dup {
 		if prev == name {
-			return fmt.Errorf("refusing to write %q twice: two pages would have the same address", name)
+			return nil, fmt.Errorf("refusing to write %q twice: two pages would have the same address", name)
 		}
-		return fmt.Errorf("refusing to write %q: %q differs only in case, and a case-insensitive disk keeps one of them", name, prev)
+		return nil, fmt.Errorf("refusing to write %q: %q differs only in case, and a case-insensitive disk keeps one of them", name, prev)
 	}
 	p := filepath.Join(d.tmp, filepath.FromSlash(name))
 	if err := d.mkdir(filepath.Dir(p)); err != nil {
+		return nil, err
+	}
+	f, err := createFile(p)
+	if err != nil {
+		return nil, err
+	}
+	return &file{f: f, d: d, ext: filepath.Ext(name)}, nil
+}
+
+// A file is a file being written into a Dir.
+type file struct {
+	f   io.WriteCloser
+	d   *Dir
+	ext string
+	n   int64
+	err error
+}
+
+func (f *file) Write(p []byte) (int, error) {
+	if f.err != nil {
+		return 0, f.err
+	}
+	n, err := f.f.Write(p)
+	f.n += int64(n)
+	f.err = err
+	return n, err
+}
+
+// Abort closes and removes the file, after a failed write: it is not
+// counted, and the staging folder keeps no half-written file.
+func (f *file) Abort() {
+	f.f.Close()
+	if r, ok := f.f.(interface{ Name() string }); ok {
+		os.Remove(r.Name())
+	}
+}
+
+// Close closes the file and counts it, if every write succeeded.
+func (f *file) Close() error {
+	err := f.f.Close()
+	if f.err != nil {
+		return f.err
+	}
+	if err != nil {
 		return err
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		return err
-	}
-	d.files.Add(1)
-	d.bytes.Add(int64(len(data)))
-	n, _ := d.kinds.LoadOrStore(filepath.Ext(name), new(atomic.Int64))
+	f.d.files.Add(1)
+	f.d.bytes.Add(f.n)
+	n, _ := f.d.kinds.LoadOrStore(f.ext, new(atomic.Int64))
 	n.(*atomic.Int64).Add(1)
 	return nil
 }
