@@ -60,22 +60,12 @@ func compareActivities(a, b *Activity) int {
 }
 
 func (r *Renderer) prepare(prev *Renderer) {
-	r.warmRules()
-	r.prepareActivities(prev)
-	r.byOrg, r.byProject = map[string][]*Activity{}, map[string][]*Activity{}
-	for _, a := range r.activities {
-		r.byOrg[a.Organisation] = append(r.byOrg[a.Organisation], a)
-		if a.Project != "" {
-			r.byProject[a.Project] = append(r.byProject[a.Project], a)
-		}
+	if prev == nil {
+		r.warmRules() // with prev, most views and their next meetings are kept
 	}
-
 	counties := &facet{Key: "fylke", Label: "counties"}
-	byCounty := map[string]*FacetValue{}
 	for _, c := range sortedCounties() {
-		v := &FacetValue{Facet: "fylke", Key: c.Key, Title: c.Name}
-		counties.Values = append(counties.Values, v)
-		byCounty[c.Key] = v
+		counties.Values = append(counties.Values, &FacetValue{Facet: "fylke", Key: c.Key, Title: c.Name})
 	}
 	municipalities := &facet{Key: "kommune", Label: "municipalities"}
 	byMunicipality := map[string]*FacetValue{}
@@ -85,10 +75,37 @@ func (r *Renderer) prepare(prev *Renderer) {
 	for _, m := range site.Modes {
 		modes.Values = append(modes.Values, &FacetValue{Facet: "modus", Key: m, Title: r.lang.UI[m]})
 	}
-	byCategory, byAudience, byMode := index(categories), index(audiences), index(modes)
+	r.places = &facetIndexes{county: positions(counties), category: positions(categories), audience: positions(audiences), mode: positions(modes)}
+	r.prepareActivities(prev)
+
+	// Lists by organisation and project, found by pointer: hashing ten
+	// thousand slugs on every save costs more than the rest of this.
+	byOrg, byProject := map[*content.Organisation][]*Activity{}, map[*content.Project][]*Activity{}
+	r.byOrg, r.byProject = map[string][]*Activity{}, map[string][]*Activity{}
 	for _, a := range r.activities {
-		if a.County.Key != "" {
-			byCounty[a.County.Key].Activities = append(byCounty[a.County.Key].Activities, a)
+		if a.Org != nil {
+			byOrg[a.Org] = append(byOrg[a.Org], a)
+		} else {
+			r.byOrg[a.Organisation] = append(r.byOrg[a.Organisation], a)
+		}
+		if a.InProject != nil {
+			byProject[a.InProject] = append(byProject[a.InProject], a)
+		} else if a.Project != "" {
+			r.byProject[a.Project] = append(r.byProject[a.Project], a)
+		}
+	}
+	for o, list := range byOrg {
+		r.byOrg[o.Slug] = list
+	}
+	for p, list := range byProject {
+		r.byProject[p.Slug] = list
+	}
+
+	for _, a := range r.activities {
+		at := &a.facets
+		if at.county >= 0 {
+			v := counties.Values[at.county]
+			v.Activities = append(v.Activities, a)
 		}
 		if a.Municipality != "" {
 			v := byMunicipality[a.Municipality]
@@ -99,15 +116,16 @@ func (r *Renderer) prepare(prev *Renderer) {
 			}
 			v.Activities = append(v.Activities, a)
 		}
-		if v := byCategory[a.Category]; v != nil {
+		if at.category >= 0 {
+			v := categories.Values[at.category]
 			v.Activities = append(v.Activities, a)
 		}
-		for _, k := range a.Audiences {
-			if v := byAudience[k]; v != nil {
-				v.Activities = append(v.Activities, a)
-			}
+		for _, i := range at.audiences {
+			v := audiences.Values[i]
+			v.Activities = append(v.Activities, a)
 		}
-		if v := byMode[a.Mode]; v != nil {
+		if at.mode >= 0 {
+			v := modes.Values[at.mode]
 			v.Activities = append(v.Activities, a)
 		}
 	}
@@ -143,10 +161,40 @@ func (r *Renderer) warmRules() {
 	wg.Wait()
 }
 
-func index(f *facet) map[string]*FacetValue {
-	m := make(map[string]*FacetValue, len(f.Values))
-	for _, v := range f.Values {
-		m[v.Key] = v
+// facetIndexes give the place of each key among a facet's values.
+type facetIndexes struct {
+	county, category, audience, mode map[string]int
+}
+
+// facetPlaces are the places of an activity's values among those of the
+// facets with fixed values (all but municipalities); -1 for none. They
+// are found once per view: they depend on site.toml, which a shared view
+// has the same.
+type facetPlaces struct {
+	county, category, mode int
+	audiences              []int
+}
+
+func (x *facetIndexes) of(a *Activity) facetPlaces {
+	at := func(m map[string]int, key string) int {
+		if i, ok := m[key]; ok {
+			return i
+		}
+		return -1
+	}
+	p := facetPlaces{county: at(x.county, a.County.Key), category: at(x.category, a.Category), mode: at(x.mode, a.Mode)}
+	for _, k := range a.Audiences {
+		if i := at(x.audience, k); i >= 0 {
+			p.audiences = append(p.audiences, i)
+		}
+	}
+	return p
+}
+
+func positions(f *facet) map[string]int {
+	m := make(map[string]int, len(f.Values))
+	for i, v := range f.Values {
+		m[v.Key] = i
 	}
 	return m
 }

@@ -59,6 +59,7 @@ type Renderer struct {
 
 	activities []*Activity // upcoming first, by next meeting, then title
 	views      map[*content.Activity]*Activity
+	places     *facetIndexes
 	byOrg      map[string][]*Activity // activities by organisation slug, in that order
 	byProject  map[string][]*Activity // activities by project slug, in that order
 	facets     []*facet

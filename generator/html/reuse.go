@@ -34,6 +34,7 @@ func (r *Renderer) prepareActivities(prev *Renderer) {
 			}
 		}
 		v := newActivity(a, l, r.now)
+		v.facets = r.places.of(v)
 		r.views[a] = v
 		fresh = append(fresh, v)
 	}

@@ -38,7 +38,8 @@ type Activity struct {
 	Signup                                              *content.Signup
 	Contact                                             *content.Contact
 
-	titleKey []rune // collation key of Title, for sorting lists
+	titleKey []rune      // collation key of Title, for sorting lists
+	facets   facetPlaces // see prepare
 }
 
 // Upcoming reports whether the activity meets again.
