@@ -54,6 +54,9 @@ type Plan struct {
 
 	search   *searchIndex
 	kept     kept // for the next plan
+
+	indexOnce sync.Once
+	index     map[string]int // Files by path, once File is called
 	mu       sync.Mutex
 	warnings diag.List // from PDFs, as their files are written
 }

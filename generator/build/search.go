@@ -53,6 +53,22 @@ func (p *Plan) addSearch(r *html.Renderer, onDemand bool) error {
 	return nil
 }
 
+// File returns the file the plan publishes at path ("aktiviteter/kor/index.html"),
+// the search index's files included (built when one is first asked for).
+// It is safe for concurrent use.
+func (p *Plan) File(path string) (publish.File, bool, error) {
+	p.indexOnce.Do(func() {
+		p.index = make(map[string]int, len(p.Files))
+		for i, f := range p.Files {
+			p.index[f.Path] = i
+		}
+	})
+	if i, ok := p.index[path]; ok {
+		return p.Files[i], true, nil
+	}
+	return p.SearchFile(path)
+}
+
 // SearchFile returns the file of the search index at path ("search/…"),
 // building the index if the plan has not yet.
 func (p *Plan) SearchFile(path string) (publish.File, bool, error) {

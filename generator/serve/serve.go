@@ -23,7 +23,6 @@ import (
 
 	"moteplass/generator/build"
 	"moteplass/generator/content"
-	"moteplass/generator/publish"
 )
 
 // Options configure a Server. The zero value serves the site in the
@@ -56,9 +55,8 @@ type Server struct {
 
 // state is the result of one build: its files, or what was wrong.
 type state struct {
-	files map[string]publish.File // by output path
-	plan  *build.Plan             // for the search index, built on demand
-	base  string                  // path prefix of base_url, "/" usually
+	plan  *build.Plan // its files, the search index built on demand
+	base  string      // path prefix of base_url, "/" usually
 	err   error
 	built time.Time
 }
@@ -95,10 +93,6 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	}
 	st := &state{err: err, built: time.Now(), base: "/", plan: plan}
 	if err == nil {
-		st.files = make(map[string]publish.File, len(plan.Files))
-		for _, f := range plan.Files {
-			st.files[f.Path] = f
-		}
 		st.base = plan.Site.Config.BasePath()
 	}
 	s.state = st
@@ -108,7 +102,7 @@ func (s *Server) Rebuild(ctx context.Context) error {
 	if err != nil {
 		s.log.Info("build failed", "error", err)
 	} else {
-		s.log.Info("built", "files", len(st.files), "time", time.Since(start).Round(time.Millisecond))
+		s.log.Info("built", "files", len(st.plan.Files), "time", time.Since(start).Round(time.Millisecond))
 	}
 	s.clients.send(v)
 	return err
@@ -163,12 +157,9 @@ func (s *Server) render(path string) (data []byte, found bool, st *state, err er
 	if st == nil || st.err != nil {
 		return nil, false, st, nil
 	}
-	f, ok := st.files[path]
-	if !ok {
-		var err error
-		if f, ok, err = st.plan.SearchFile(path); err != nil || !ok {
-			return nil, ok, st, err
-		}
+	f, ok, err := st.plan.File(path)
+	if err != nil || !ok {
+		return nil, ok, st, err
 	}
 	var b bytes.Buffer
 	if err := f.Write(&b); err != nil {
