@@ -54,11 +54,11 @@ type Plan struct {
 
 	search   *searchIndex
 	kept     kept // for the next plan
+	mu       sync.Mutex
+	warnings diag.List // from PDFs, as their files are written
 
 	indexOnce sync.Once
 	index     map[string]int // Files by path, once File is called
-	mu       sync.Mutex
-	warnings diag.List // from PDFs, as their files are written
 }
 
 // Warnings returns what rendering the files so far reported without
