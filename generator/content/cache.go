@@ -33,6 +33,7 @@ type Cache struct {
 	scanErrs diag.List
 	dirty    map[string]bool
 	rescan   bool
+	walked   bool // the last scan walked the folder: files may have gone
 
 	// Each load has a number, and the next load starts from the last
 	// one's site: items it had keep their place in its sorted lists
@@ -119,6 +120,7 @@ func (c *Cache) scan(fsys fs.FS) ([]source, map[string]bool, diag.List) {
 		c.dirty = nil
 		return c.files, c.assets, c.scanErrs
 	}
+	c.walked = true
 	c.files, c.assets, c.scanErrs = scan(fsys, true)
 	c.dirty, c.rescan = nil, false
 	return c.files, c.assets, c.scanErrs
@@ -200,13 +202,18 @@ func (c *Cache) put(f source, md *markdown.Markdown, parsed any, problems diag.L
 	}
 }
 
-// keep forgets files that no longer exist.
+// keep forgets files that no longer exist. Only a walk of the folder
+// finds that one has gone (see update).
 func (c *Cache) keep(files []source) {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if !c.walked {
+		return
+	}
+	c.walked = false
 	live := make(map[string]bool, len(files))
 	for _, f := range files {
 		live[f.path] = true

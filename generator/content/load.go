@@ -287,7 +287,7 @@ func parse(f source, src []byte, md *markdown.Markdown, c *compactor) (any, diag
 		p := &Project{}
 		v, file = p, &p.File
 	case KindActivity:
-		a := &Activity{}
+		a := &Activity{url: "/aktiviteter/" + f.slug + "/"}
 		v, file = a, &a.File
 	case KindHandbook:
 		h := &Handbook{}

@@ -135,6 +135,7 @@ type Activity struct {
 	Contact       Contact  `toml:"contact" doc:"Hvem man kan kontakte"`
 
 	rule *schedule.Rule // Schedule.Repeat, parsed by validation
+	url  string         // URL(), made when parsed
 
 	// What validation found in the file alone (activityAlone), once
 	// checked is set.

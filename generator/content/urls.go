@@ -10,7 +10,12 @@ func (o *Organisation) URL() string { return "/organisasjoner/" + o.Slug + "/" }
 func (p *Project) URL() string { return "/prosjekter/" + p.Slug + "/" }
 
 // URL returns the page address of the activity.
-func (a *Activity) URL() string { return "/aktiviteter/" + a.Slug + "/" }
+func (a *Activity) URL() string {
+	if a.url != "" {
+		return a.url // made once when parsed: lists and calendars ask on every rebuild
+	}
+	return "/aktiviteter/" + a.Slug + "/"
+}
 
 // URL returns the address of the handbook's front page.
 func (h *Handbook) URL() string { return "/handboker/" + h.Slug + "/" }
