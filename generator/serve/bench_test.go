@@ -64,6 +64,44 @@ func BenchmarkEditToReload(b *testing.B) {
 	}
 }
 
+// BenchmarkEditToSearch measures from saving one activity to the first
+// file of the search index served after it (search/meta.bin): the index
+// is built when a browser first asks for it after a change.
+//
+//	MOTEPLASS_BENCH_N=10000 go test ./generator/serve -run '^$' -bench EditToSearch -benchtime 10x
+func BenchmarkEditToSearch(b *testing.B) {
+	n := 1000
+	if s := os.Getenv("MOTEPLASS_BENCH_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	addr, _ := serveDir(b, dir)
+	wait := events(b, addr)
+	files, _ := filepath.Glob(filepath.Join(dir, "content/activities/*/*.md"))
+	slices.Sort(files)
+	src, _ := os.ReadFile(files[len(files)/2])
+	rel, _ := filepath.Rel(dir, files[len(files)/2])
+	var times []time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		edited := strings.Replace(string(src), "+++\ntitle = ", "+++\ntitle = \"Endret tittel "+strconv.Itoa(i)+"\"\n# title = ", 1)
+		start := time.Now()
+		write(b, dir, rel, edited)
+		wait()
+		if code, _ := get(b, addr+"/search/meta.bin"); code != 200 {
+			b.Fatalf("search/meta.bin: %d", code)
+		}
+		times = append(times, time.Since(start))
+	}
+	b.StopTimer()
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Microseconds())/1000, "ms-median")
+	b.ReportMetric(float64(times[len(times)-1].Microseconds())/1000, "ms-worst")
+}
+
 // BenchmarkRebuild measures a rebuild after a change, without the file
 // system and the browser: where edit-to-reload time goes.
 func BenchmarkRebuild(b *testing.B) {
