@@ -9,6 +9,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"moteplass/generator/content"
 	"moteplass/generator/corpus"
@@ -132,6 +133,16 @@ func BenchmarkRender(b *testing.B) {
 	})
 }
 
+// BenchmarkRenderActivities renders the activity pages alone: the
+// pages a site has most of, and most of the template work.
+func BenchmarkRenderActivities(b *testing.B) {
+	benchSites(b, func(b *testing.B, dir string) {
+		benchWrite(b, dir, func(f publish.File) bool {
+			return strings.HasPrefix(f.Path, "aktiviteter/") && strings.HasSuffix(f.Path, "/index.html") && !strings.Contains(f.Path, "/side/") && f.Path != "aktiviteter/index.html"
+		})
+	})
+}
+
 func BenchmarkPDF(b *testing.B) {
 	benchSites(b, func(b *testing.B, dir string) {
 		benchWrite(b, dir, func(f publish.File) bool { return strings.HasSuffix(f.Path, ".pdf") })
@@ -142,6 +153,7 @@ func BenchmarkPDF(b *testing.B) {
 // memory, reporting how many and how large.
 func benchWrite(b *testing.B, dir string, keep func(publish.File) bool) {
 	var out discard
+	var cpu time.Duration
 	for range b.N {
 		b.StopTimer()
 		p, err := NewPlan(context.Background(), Options{Site: dir, Now: now})
@@ -156,10 +168,13 @@ func benchWrite(b *testing.B, dir string, keep func(publish.File) bool) {
 		}
 		out = discard{}
 		b.StartTimer()
+		start := cpuTime()
 		if err := publish.WriteAll(context.Background(), &out, files); err != nil {
 			b.Fatal(err)
 		}
+		cpu += cpuTime() - start
 	}
+	reportCPU(b, cpu)
 	b.ReportMetric(float64(out.files.Load()), "files")
 	b.ReportMetric(float64(out.bytes.Load())/(1<<20), "MB")
 }
@@ -168,15 +183,24 @@ func BenchmarkBuild(b *testing.B) {
 	benchSites(b, func(b *testing.B, dir string) {
 		out := filepath.Join(b.TempDir(), "public")
 		var res *Result
+		start := cpuTime()
 		for b.Loop() {
 			var err error
 			if res, err = Build(context.Background(), Options{Site: dir, Out: out, Now: now}); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpuTime()-start)
 		b.ReportMetric(float64(res.Files), "files")
 		b.ReportMetric(float64(res.Bytes)/(1<<20), "MB")
 	})
+}
+
+// reportCPU reports the CPU time (user and system, all threads) the
+// timed part took per iteration: steadier than ns/op on a shared
+// machine, and with two cores about twice ns/op when both are busy.
+func reportCPU(b *testing.B, cpu time.Duration) {
+	b.ReportMetric(float64(cpu)/float64(b.N)/1e6, "cpu-ms/op")
 }
 
 // discard is an Output that keeps nothing but counts.

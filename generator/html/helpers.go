@@ -72,14 +72,47 @@ type PagerData struct {
 // PagerOf pairs the page with its pager.
 func (p *Page) PagerOf(pg *Pager) PagerData { return PagerData{p, pg} }
 
-// ReviewedData is what the "reviewed" partial shows.
+// ReviewedData is what the "reviewed" partial shows: the date and, as
+// fields for the partial, what the page's methods say of it.
 type ReviewedData struct {
-	Page *Page
-	Date content.Date
+	Page  *Page
+	Date  content.Date
+	ISO   string // for <time datetime>; "" if the date is zero
+	Text  string // "Sist kontrollert 6. januar 2026" in the page's language; "" if the date is zero
+	Stale bool   // more than a year before the build (see Page.Stale)
 }
 
 // Reviewed pairs the page with the date its facts were last checked.
-func (p *Page) Reviewed(d content.Date) ReviewedData { return ReviewedData{p, d} }
+func (p *Page) Reviewed(d content.Date) (ReviewedData, error) {
+	v := ReviewedData{Page: p, Date: d, Stale: p.Stale(d)}
+	if d.IsZero() {
+		return v, nil
+	}
+	var err error
+	v.ISO = p.ISODay(d)
+	v.Text, err = p.T("reviewed", "date", p.Day(d))
+	return v, err
+}
+
+// Cards returns the cards of activities, one after the other, as the
+// "card" partial shows each in lists (see CardHTML).
+func (p *Page) Cards(list []*Activity) (template.HTML, error) {
+	cards := make([]template.HTML, len(list))
+	n := 0
+	for i, a := range list {
+		c, err := p.CardHTML(a)
+		if err != nil {
+			return "", err
+		}
+		cards[i], n = c, n+len(c)
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range cards {
+		b.WriteString(string(c))
+	}
+	return template.HTML(b.String()), nil
+}
 
 // ProjectData is what the "projectfacts" partial shows.
 type ProjectData struct {
@@ -156,19 +189,8 @@ func (p *Page) Chart(n int, f content.Figure) (template.HTML, error) {
 	return template.HTML(b.String()), nil // chart.SVG escapes every text
 }
 
-// Header returns the site header with the main menu, the same on every
-// page of a section: rendered once per language and section.
-func (p *Page) Header() (template.HTML, error) {
-	return p.r.chrome(p, "header", p.Lang.Code+"/"+p.Section)
-}
-
-// Footer returns the helplines and the footer, the same on every page of
-// a language.
-func (p *Page) Footer() (template.HTML, error) {
-	return p.r.chrome(p, "footer", p.Lang.Code)
-}
-
-// chrome renders a partial that depends only on key, once.
+// chrome renders a partial that depends only on key, once: the header
+// per language and section, the footer per language.
 func (r *Renderer) chrome(p *Page, partial, key string) (template.HTML, error) {
 	key = partial + "/" + key
 	if v, ok := r.chromeCache.Load(key); ok {
@@ -182,9 +204,7 @@ func (r *Renderer) chrome(p *Page, partial, key string) (template.HTML, error) {
 	return h, nil
 }
 
-// JSONLD returns the schema.org description of the page's subject as a
-// whole <script type="application/ld+json"> element, or "".
-func (p *Page) JSONLD() (template.HTML, error) {
+func (p *Page) jsonLD() (template.HTML, error) {
 	cfg := p.r.cfg
 	var data []byte
 	var err error
@@ -206,10 +226,7 @@ func (p *Page) JSONLD() (template.HTML, error) {
 	return jsonld.Script(data)
 }
 
-// Calendar returns the site path of the calendar file for the page: the
-// activity's own, or one to subscribe to for an organisation, a county,
-// a category or the whole list; "" if the page has none.
-func (p *Page) Calendar() string {
+func (p *Page) calendar() string {
 	switch d := p.Data.(type) {
 	case *Activity:
 		return d.URL() + d.Slug + ".ics"
@@ -228,9 +245,7 @@ func (p *Page) Calendar() string {
 	return ""
 }
 
-// Image returns the absolute URL of an image that represents the page
-// when it is shared (the organisation's logo), or "".
-func (p *Page) Image() string {
+func (p *Page) image() string {
 	var org *content.Organisation
 	switch d := p.Data.(type) {
 	case *Activity:
@@ -244,9 +259,9 @@ func (p *Page) Image() string {
 	return p.r.cfg.URL(org.LogoURL)
 }
 
-// Locale returns the page's language as an OpenGraph locale.
-func (p *Page) Locale() string {
-	switch p.Lang.Code {
+// locale returns a language as an OpenGraph locale.
+func locale(code string) string {
+	switch code {
 	case "nb":
 		return "nb_NO"
 	case "nn":

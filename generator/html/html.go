@@ -146,6 +146,9 @@ func (r *Renderer) Render(ctx context.Context, out publish.Output) error {
 func (r *Renderer) file(path, layout string, page func() (*Page, error)) publish.File {
 	return publish.File{Path: path, Write: func(w io.Writer) error {
 		p, err := page()
+		if err == nil {
+			err = p.finish()
+		}
 		if err != nil {
 			return err
 		}

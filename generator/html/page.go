@@ -13,20 +13,57 @@ import (
 // part only its layout knows. Layouts reach words and formats through
 // methods such as {{.T "key"}} and {{.Date .Next}}, so one layout serves
 // every language.
+//
+// What every page shows is in fields, filled in just before the page is
+// rendered (finish), not behind methods: text/template looks a method
+// up by name through reflect on every use, which costs many times what
+// reading a field does, and these are read on every page.
 type Page struct {
 	r           *Renderer
 	Lang        *i18n.Lang
-	Path        string // site path, e.g. "/aktiviteter/kor/"
+	Site        *site.Config // the site's configuration
+	Path        string       // site path, e.g. "/aktiviteter/kor/"
 	Title       string
 	Description string
 	Section     string // the main menu entry this page belongs to
 	Crumbs      []Link // from the home page down to the parent
 	Body        template.HTML
 	Data        any
+
+	Canonical string        // the page's absolute address
+	Header    template.HTML // the site header with the main menu, the same on every page of a section
+	Footer    template.HTML // the helplines and the footer, the same on every page of a language
+	JSONLD    template.HTML // the schema.org description of the page's subject as a whole <script> element, or ""
+	Locale    string        // the page's language as an OpenGraph locale
+	Image     string        // absolute URL of an image that represents the page when shared (the organisation's logo), or ""
+	// Calendar is the site path of the calendar file for the page: the
+	// activity's own, or one to subscribe to for an organisation, a
+	// county, a category or the whole list; "" if the page has none.
+	Calendar string
+	PDF      string // address of the PDF version of the handbook or report the page shows, or "" (or when the build writes no PDFs)
 }
 
 func (r *Renderer) page(path, title, description string, data any) *Page {
-	return &Page{r: r, Lang: r.lang, Path: path, Title: title, Description: description, Data: data}
+	return &Page{r: r, Lang: r.lang, Site: r.cfg, Path: path, Title: title, Description: description, Data: data}
+}
+
+// finish fills in the fields every page shows, once its path, language,
+// section and data are set.
+func (p *Page) finish() error {
+	var err error
+	p.Canonical = p.r.cfg.URL(p.Path)
+	p.Locale = locale(p.Lang.Code)
+	p.Image = p.image()
+	p.Calendar = p.calendar()
+	p.PDF = p.pdf()
+	if p.JSONLD, err = p.jsonLD(); err != nil {
+		return err
+	}
+	if p.Header, err = p.r.chrome(p, "header", p.Lang.Code+"/"+p.Section); err != nil {
+		return err
+	}
+	p.Footer, err = p.r.chrome(p, "footer", p.Lang.Code)
+	return err
 }
 
 // withLang switches the page to the language a content file declares.
@@ -36,9 +73,6 @@ func (p *Page) withLang(code string) *Page {
 	}
 	return p
 }
-
-// Site returns the site's configuration.
-func (p *Page) Site() *site.Config { return p.r.cfg }
 
 // T returns the UI text for key in the page's language.
 func (p *Page) T(key string, args ...any) (string, error) { return p.Lang.T(key, args...) }
@@ -62,7 +96,9 @@ func (p *Page) Day(d content.Date) string { return p.Lang.DateNoWeekday(d.Time()
 func (p *Page) DateTime(t time.Time) string { return p.Lang.DateTime(t.In(content.Oslo)) }
 
 // ISO returns t for a <time datetime> attribute.
-func (p *Page) ISO(t time.Time) string { return t.In(content.Oslo).Format("2006-01-02T15:04-07:00") }
+func (p *Page) ISO(t time.Time) string { return isoTime(t) }
+
+func isoTime(t time.Time) string { return t.In(content.Oslo).Format("2006-01-02T15:04-07:00") }
 
 // ISODay returns d for a <time datetime> attribute.
 func (p *Page) ISODay(d content.Date) string { return d.String() }
@@ -160,9 +196,7 @@ type NavItem struct {
 	Current bool
 }
 
-// PDF returns the address of the PDF version of the handbook or report
-// the page shows, or "" when the build writes no PDFs.
-func (p *Page) PDF() string {
+func (p *Page) pdf() string {
 	if !p.r.pdfs {
 		return ""
 	}

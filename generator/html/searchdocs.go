@@ -119,7 +119,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 
 func (r *Renderer) activityDoc(a *Activity) search.Doc {
 	ui := r.lang.UI
-	d := search.Doc{Kind: kindActivity, URL: a.URL(), Title: a.Title, Summary: a.Summary, Current: a.Upcoming(), Org: a.Org.Title,
+	d := search.Doc{Kind: kindActivity, URL: a.URL(), Title: a.Title, Summary: a.Summary, Current: a.Upcoming, Org: a.Org.Title,
 		Body: a.PlainText(), Values: make([][]string, nSearchFacets)}
 	d.Extra = []string{a.Org.Title, a.Org.Short, a.CategoryTerm.Title, ui[a.Mode], a.Place.Name, a.Place.Municipality, a.County.Name, a.Online.Platform}
 	if a.OrgChapter != nil {
@@ -150,9 +150,9 @@ func (r *Renderer) activityDoc(a *Activity) search.Doc {
 	d.Values[facetMode] = []string{a.Mode}
 
 	switch {
-	case a.Upcoming() && a.Schedule.Start.DateOnly:
+	case a.Upcoming && a.Schedule.Start.DateOnly:
 		d.When = ui["next_time"] + ": " + r.lang.Date(a.Next)
-	case a.Upcoming():
+	case a.Upcoming:
 		d.When = ui["next_time"] + ": " + r.lang.DateTime(a.Next)
 	case a.Rule != nil:
 		d.When = ui["ended"]

@@ -38,26 +38,31 @@ type Activity struct {
 	Signup                                              *content.Signup
 	Contact                                             *content.Contact
 
+	// What layouts would otherwise ask methods for, found once: a
+	// method call through reflect costs text/template many times a
+	// field (and a print and a URL call for an address more still).
+	Upcoming     bool   // the activity meets again
+	NextIsFirst  bool   // the next meeting is the first
+	NextISO      string // Next for a <time datetime> attribute, "" if none
+	Digital      bool   // the activity can be joined online
+	Physical     bool   // the activity meets somewhere
+	Chat         string // the anonymous chat link: its own, or its organisation's
+	Href         string // the address of its page, under base_url
+	CategoryHref string // of its category's page
+	ModeHref     string // of its mode's page
+	CountyHref   string // of its county's page, "" if none
+	OrgHref      string // of its organisation's page
+	ProjectHref  string // of its project's page, "" if none
+	// AudienceLinks are AudienceTerms with the addresses of their pages.
+	AudienceLinks []TermLink
+
 	titleKey []rune      // collation key of Title, for sorting lists
 	facets   facetPlaces // see prepare
 }
 
-// Upcoming reports whether the activity meets again.
-func (a *Activity) Upcoming() bool { return !a.Next.IsZero() }
-
-// Digital reports whether the activity can be joined online.
-func (a *Activity) Digital() bool { return a.Mode == "digital" || a.Mode == "hybrid" }
-
-// Physical reports whether the activity meets somewhere.
-func (a *Activity) Physical() bool { return a.Mode == "physical" || a.Mode == "hybrid" }
-
-// Chat returns the anonymous chat link for the activity: its own, or its
-// organisation's.
-func (a *Activity) Chat() string {
-	if a.Contact.Chat != "" {
-		return a.Contact.Chat
-	}
-	return a.Org.Chat
+// A TermLink is a term with the address of its page.
+type TermLink struct {
+	Key, Title, Href string
 }
 
 // meetingLength returns how long one meeting lasts, or 0 if the activity
@@ -76,10 +81,13 @@ type lookups struct {
 	categories   map[string]site.Term
 	audiences    map[string]site.Term
 	municipality map[string]string
+	hrefs        map[string]string // site path → its address under base_url
+	audienceLink map[string]TermLink
 }
 
 func newLookups(s *content.Site) *lookups {
-	l := &lookups{site: s, categories: map[string]site.Term{}, audiences: map[string]site.Term{}, municipality: map[string]string{}}
+	l := &lookups{site: s, categories: map[string]site.Term{}, audiences: map[string]site.Term{}, municipality: map[string]string{},
+		hrefs: map[string]string{}, audienceLink: map[string]TermLink{}}
 	for _, t := range s.Config.Categories {
 		l.categories[t.Key] = t
 	}
@@ -87,6 +95,18 @@ func newLookups(s *content.Site) *lookups {
 		l.audiences[t.Key] = t
 	}
 	return l
+}
+
+// href returns the address of the site path prefix+key+"/" under
+// base_url, shared by every activity that links to it.
+func (l *lookups) href(prefix, key string) string {
+	p := prefix + key + "/"
+	h, ok := l.hrefs[p]
+	if !ok {
+		h = l.site.Config.Path(p)
+		l.hrefs[p] = h
+	}
+	return h
 }
 
 func (l *lookups) municipalitySlug(name string) string {
@@ -112,8 +132,16 @@ func newActivity(a *content.Activity, l *lookups, now time.Time) *Activity {
 	}
 	v.CategoryTerm = l.categories[a.Category]
 	v.AudienceTerms = make([]site.Term, len(a.Audiences))
+	v.AudienceLinks = make([]TermLink, len(a.Audiences))
 	for i, k := range a.Audiences {
-		v.AudienceTerms[i] = l.audiences[k]
+		t := l.audiences[k]
+		v.AudienceTerms[i] = t
+		link, ok := l.audienceLink[t.Key]
+		if !ok {
+			link = TermLink{Key: t.Key, Title: t.Title, Href: l.href("/malgruppe/", t.Key)}
+			l.audienceLink[t.Key] = link
+		}
+		v.AudienceLinks[i] = link
 	}
 	if a.Place.County != "" {
 		v.County, _ = site.LookupCounty(a.Place.County)
@@ -123,6 +151,31 @@ func newActivity(a *content.Activity, l *lookups, now time.Time) *Activity {
 		v.Rule = a.Rule() // parsed by validation
 	}
 	v.Next, v.NextEnd = nextMeeting(a, now)
+
+	cfg := s.Config
+	v.Upcoming = !v.Next.IsZero()
+	v.NextIsFirst = v.Next == a.Schedule.Start.Time
+	if v.Upcoming {
+		v.NextISO = isoTime(v.Next)
+	}
+	v.Digital = a.Mode == "digital" || a.Mode == "hybrid"
+	v.Physical = a.Mode == "physical" || a.Mode == "hybrid"
+	v.Chat = a.Contact.Chat
+	if v.Chat == "" && v.Org != nil {
+		v.Chat = v.Org.Chat
+	}
+	v.Href = cfg.Path(a.URL())
+	v.CategoryHref = l.href("/kategori/", a.Category)
+	v.ModeHref = l.href("/modus/", a.Mode)
+	if v.County.Key != "" {
+		v.CountyHref = l.href("/fylke/", v.County.Key)
+	}
+	if v.Org != nil {
+		v.OrgHref = l.href("/organisasjoner/", v.Org.Slug)
+	}
+	if v.InProject != nil {
+		v.ProjectHref = cfg.Path(v.InProject.URL())
+	}
 	return v
 }
 
