@@ -45,7 +45,8 @@ type Options struct {
 }
 
 // A Plan is a loaded, checked site and every file it publishes, not yet
-// rendered.
+// rendered. A plan made without Options.Cache writes each file once: an
+// activity's page lets its body go as it is written.
 type Plan struct {
 	Site   *content.Site
 	Files  []publish.File
@@ -53,6 +54,7 @@ type Plan struct {
 	clock  time.Time
 
 	search   *searchIndex
+	onePass  bool // no Cache: each file is written once (html.Options.OnePass)
 	kept     kept // for the next plan
 	mu       sync.Mutex
 	warnings diag.List // from PDFs, as their files are written
@@ -116,6 +118,7 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 		return nil, err
 	}
 	p.stage("load and check")
+	p.onePass = opt.Cache == nil && !opt.SearchOnDemand
 	r, err := p.list(fsys, cfg, md, opt.Now, prev)
 	if err == nil {
 		err = p.Site.CheckPaths(paths(p.Files), p.kept.ids).Err()
@@ -143,7 +146,7 @@ func (p *Plan) list(fsys fs.FS, cfg *site.Config, md *markdown.Markdown, now tim
 	if err != nil {
 		return nil, err
 	}
-	hopt := html.Options{Now: now, PDFs: true}
+	hopt := html.Options{Now: now, PDFs: true, OnePass: p.onePass}
 	if reused && prev.kept.md == md {
 		hopt.Prev = prev.kept.renderer
 	}

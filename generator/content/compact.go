@@ -98,7 +98,9 @@ func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
 	f.html = b.String()
-	f.text = markdown.PlainText(f.Doc, f.Body)
+	// Exactly as long as the text: a buffer grown by doubling would
+	// keep a third more, for every activity until the index is built.
+	f.text = bytes.Clone(markdown.PlainText(f.Doc, f.Body))
 	f.Doc, f.links = nil, nil
 	return nil
 }
@@ -160,6 +162,23 @@ func (f *File) BodyHTML(md *markdown.Markdown) (string, error) {
 		return "", fmt.Errorf("%s: %w", f.Path, err)
 	}
 	return b.String(), nil
+}
+
+// TakeBodyHTML is BodyHTML for a build that writes each page once: the
+// HTML LoadCompact kept is handed over and let go, so the bodies of a
+// large site leave memory as their pages are written. Asking again is an
+// error, not an empty page. A body with a syntax tree is rendered now,
+// as BodyHTML does.
+func (f *File) TakeBodyHTML(md *markdown.Markdown) (string, error) {
+	if f.Doc != nil {
+		return f.BodyHTML(md)
+	}
+	if f.taken {
+		return "", fmt.Errorf("%s: internal error: the body's HTML was taken already", f.Path)
+	}
+	h := f.html
+	f.html, f.taken = "", true
+	return h, nil
 }
 
 // PlainText returns the body as plain text, for search: taken from the

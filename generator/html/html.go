@@ -35,6 +35,10 @@ type Options struct {
 	// theme and Markdown (serve), or nil. New takes its translations and
 	// templates, and the views of activities that did not change.
 	Prev *Renderer
+	// OnePass says each page is written once (a build): an activity's
+	// page takes its body's HTML (content.File.TakeBodyHTML), which a
+	// second rendering of the page then reports as an error.
+	OnePass bool
 }
 
 // A Link is a labelled address.
@@ -53,6 +57,7 @@ type Renderer struct {
 	lang  *i18n.Lang // the site's language
 	now   time.Time
 	pdfs  bool
+	once  bool // Options.OnePass
 
 	chromeCache sync.Map // rendered headers and footers, by language and section
 	cards       sync.Map // *Activity → *card
@@ -80,6 +85,7 @@ func New(s *content.Site, theme fs.FS, md *markdown.Markdown, opt Options) (*Ren
 		langs: map[string]*i18n.Lang{},
 		now:   now.In(content.Oslo),
 		pdfs:  opt.PDFs,
+		once:  opt.OnePass,
 	}
 	var err error
 	r.tmpls = map[string]*templates{}

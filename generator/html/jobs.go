@@ -1,6 +1,7 @@
 package html
 
 import (
+	"html/template"
 	"slices"
 	"strings"
 	"time"
@@ -226,8 +227,13 @@ func (r *Renderer) activity(a *Activity) (*Page, error) {
 	p := r.page(a.URL(), a.Title, a.Summary, a).withLang(a.Language)
 	p.Section = "activities"
 	p.Crumbs = []Link{{"/aktiviteter/", r.lang.UI["activities"]}, {"/kategori/" + a.Category + "/", a.CategoryTerm.Title}}
-	var err error
-	p.Body, err = r.body(&a.File)
+	if !r.once {
+		var err error
+		p.Body, err = r.body(&a.File)
+		return p, err
+	}
+	b, err := a.File.TakeBodyHTML(r.md)
+	p.Body = template.HTML(b) // goldmark escapes; raw HTML only if the site opted in
 	return p, err
 }
 

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"bytes"
 	"fmt"
 	stdhtml "html"
 	"html/template"
@@ -9,6 +10,7 @@ import (
 	"path"
 	"regexp"
 	"strings"
+	"sync"
 
 	"moteplass/generator/i18n"
 )
@@ -101,16 +103,22 @@ func (t *templates) execute(w io.Writer, layout string, p *Page) error {
 }
 
 // partial renders one named partial, such as "card", on its own.
+// The result is exactly as long as the text: cards are kept for the
+// whole build, one per activity.
 func (t *templates) partial(name string, data any) (template.HTML, error) {
-	var b strings.Builder
+	b := partialBuffers.Get().(*bytes.Buffer)
+	defer partialBuffers.Put(b)
+	b.Reset()
 	for _, tmpl := range t.byName {
-		if err := tmpl.ExecuteTemplate(&b, name, data); err != nil {
+		if err := tmpl.ExecuteTemplate(b, name, data); err != nil {
 			return "", err
 		}
 		return template.HTML(b.String()), nil // html/template escaped it
 	}
 	return "", fmt.Errorf("theme: no layouts")
 }
+
+var partialBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // funcs are the helpers layouts may call besides the Page's methods.
 var funcs = template.FuncMap{
