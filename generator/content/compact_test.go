@@ -93,7 +93,8 @@ func compareBodies(t *testing.T, fsys fs.FS, atLeast int) {
 		}
 		if strings.Contains(got, "mpl") && !strings.Contains(want, "mpl") {
 			t.Errorf("%s: a marker is left: %s", ca.Path, got)
-		} // A build's page takes the HTML once; a second take fails
+		}
+		// A build's page takes the HTML once; a second take fails
 		// instead of giving an empty body. A tree is rendered each time.
 		if taken, err := ca.TakeBodyHTML(md); err != nil || taken != want {
 			t.Errorf("%s: TakeBodyHTML = %q, %v", ca.Path, taken, err)
