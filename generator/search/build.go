@@ -1,6 +1,7 @@
 package search
 
 import (
+	"compress/gzip"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
@@ -96,7 +97,10 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 			return nil, fmt.Errorf("search: document %d (%s) has values for %d facets, not %d", i, d.URL, len(d.Values), len(opt.Facets))
 		}
 	}
-	dict := invert(docs)
+	if opt.Cache != nil {
+		opt.Cache.ready()
+	}
+	dict := invert(docs, opt.Cache)
 	sh, lists := shards(dict, opt.ShardBytes)
 
 	ix := &Index{shards: make([][]byte, len(sh)), lists: make([][]byte, len(lists)), docs: make([][]byte, (len(docs)+docsPerFile-1)/docsPerFile)}
@@ -120,8 +124,12 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	// few hundred bytes gain little from gzip, and a hundred thousand
 	// of them cost seconds; hosts compress JSON as they serve it.
 	h := sha256.New()
-	parallel(len(sh), func(i int) { ix.shards[i] = compress(sh[i].data) })
-	parallel(len(lists), func(i int) { ix.lists[i] = compress(lists[i]) })
+	level := gzip.BestCompression
+	if opt.Quick {
+		level = gzip.BestSpeed
+	}
+	parallel(len(sh), func(i int) { ix.shards[i] = compress(sh[i].data, level) })
+	parallel(len(lists), func(i int) { ix.lists[i] = compress(lists[i], level) })
 	parallel(len(ix.docs), func(c int) {
 		var group []docMeta
 		for _, d := range docs[c*docsPerFile : min(len(docs), (c+1)*docsPerFile)] {
@@ -138,10 +146,10 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	for _, d := range ix.docs {
 		h.Write(d)
 	}
-	ix.facets = compress(cols.main)
+	ix.facets = compress(cols.main, level)
 	h.Write(ix.facets)
 	for _, l := range cols.lazy {
-		c := compress(l.data)
+		c := compress(l.data, level)
 		ix.lazy = append(ix.lazy, lazy{l.key, c})
 		h.Write(c)
 	}
@@ -152,7 +160,7 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	h.Write(metaJSON)
 	m.Version = hex.EncodeToString(h.Sum(nil))[:12]
 	metaJSON, _ = json.Marshal(m)
-	ix.meta = compress(metaJSON)
+	ix.meta = compress(metaJSON, level)
 
 	ix.Stats.Bytes = int64(len(ix.meta) + len(ix.facets))
 	for _, l := range ix.lazy {

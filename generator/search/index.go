@@ -1,6 +1,7 @@
 package search
 
 import (
+	"maps"
 	"math"
 	"runtime"
 	"slices"
@@ -68,13 +69,28 @@ func (v *vocab) id(w string) int32 {
 	return id
 }
 
-// tokenize splits docs[lo:hi] into words with one worker's vocabulary.
-func tokenize(docs []Doc, v *vocab) []docWords {
+// tokenize splits docs into words with one worker's vocabulary. A
+// document the cache knows (by its text) is not split again; what it
+// splits goes into fresh, for the next build's cache.
+func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) []docWords {
 	out := make([]docWords, len(docs))
 	seen := map[int32]int{} // word id -> index in the current doc's ids
 	for i := range docs {
 		d := &docs[i]
 		dw := &out[i]
+		var key docKey
+		if cache != nil {
+			key = cache.key(d)
+			if c := cache.docs[key]; c != nil {
+				dw.ids = make([]int32, len(c.words))
+				for j, w := range c.words {
+					dw.ids[j] = v.id(w)
+				}
+				dw.tf, dw.length = c.tf, c.length
+				fresh[key] = c
+				continue
+			}
+		}
 		clear(seen)
 		add := func(field int, text string) {
 			words(text, func(w string) {
@@ -101,6 +117,13 @@ func tokenize(docs []Doc, v *vocab) []docWords {
 			add(fieldExtra, e)
 		}
 		add(fieldBody, string(d.Body))
+		if cache != nil {
+			c := &cachedDoc{words: make([]string, len(dw.ids)), tf: dw.tf, length: dw.length}
+			for j, id := range dw.ids {
+				c.words[j] = v.words[id]
+			}
+			fresh[key] = c
+		}
 	}
 	return out
 }
@@ -135,13 +158,14 @@ func (d *dictionary) entry(w string, t func() term) int32 {
 // invert builds the dictionary with postings for docs: tokenising in
 // parallel over contiguous ranges, so that concatenating the workers'
 // postings keeps them in document order.
-func invert(docs []Doc) *dictionary {
+func invert(docs []Doc, cache *Cache) *dictionary {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64))
 	type part struct {
 		lo    int
 		v     vocab
 		words []docWords
 		posts [][]posting // by group
+		fresh map[docKey]*cachedDoc
 	}
 	if len(docs) > maxDocs {
 		docs = docs[:maxDocs] // Build refuses this many first
@@ -153,9 +177,18 @@ func invert(docs []Doc) *dictionary {
 		p.lo = len(docs) * w / workers
 		hi := len(docs) * (w + 1) / workers
 		p.v.ids = map[string]int32{}
-		wg.Go(func() { p.words = tokenize(docs[p.lo:hi], &p.v) })
+		p.fresh = map[docKey]*cachedDoc{}
+		wg.Go(func() { p.words = tokenize(docs[p.lo:hi], &p.v, cache, p.fresh) })
 	}
 	wg.Wait()
+	if cache != nil {
+		// The next build knows what this one split, and nothing older:
+		// deleted documents drop out.
+		cache.docs = map[docKey]*cachedDoc{}
+		for w := range parts {
+			maps.Copy(cache.docs, parts[w].fresh)
+		}
+	}
 
 	// One dictionary for all: lower-case words fold into entries
 	// ("Pårørende" and "parorende" are one), entries share stem groups.

@@ -88,21 +88,35 @@ type Options struct {
 	// begins, before compression; 0 means 2 KiB. A word's postings are
 	// never split.
 	ShardBytes int
+	// Cache, if set, keeps each document split into words for the next
+	// Build with the same Cache.
+	Cache *Cache
+	// Quick compresses for speed rather than size, for serve: the index
+	// is made again after every save that a search follows.
+	Quick bool
 }
 
-var gzipWriters = sync.Pool{New: func() any {
-	w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestCompression)
-	return w
-}}
+// gzipWriters pools writers per level: a writer's state is large.
+var gzipWriters = map[int]*sync.Pool{}
 
-// compress gzips data once, at the best level: files are written once
-// and fetched many times.
-func compress(data []byte) []byte {
+func init() {
+	for _, level := range []int{gzip.BestCompression, gzip.BestSpeed} {
+		gzipWriters[level] = &sync.Pool{New: func() any {
+			w, _ := gzip.NewWriterLevel(io.Discard, level)
+			return w
+		}}
+	}
+}
+
+// compress gzips data once, at the given level: the build uses the best,
+// since files are written once and fetched many times.
+func compress(data []byte, level int) []byte {
 	var b bytes.Buffer
-	zw := gzipWriters.Get().(*gzip.Writer)
+	pool := gzipWriters[level]
+	zw := pool.Get().(*gzip.Writer)
 	zw.Reset(&b)
 	zw.Write(data)
 	zw.Close()
-	gzipWriters.Put(zw)
+	pool.Put(zw)
 	return b.Bytes()
 }

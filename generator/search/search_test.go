@@ -2,6 +2,7 @@ package search
 
 import (
 	"bytes"
+	"maps"
 	"encoding/binary"
 	"fmt"
 	"io/fs"
@@ -72,7 +73,7 @@ func TestDecompound(t *testing.T) {
 	docs := []Doc{
 		{Title: "Pårørendegruppe", Body: []byte("pårørende gruppe samtale samtalegruppe likeperson likepersonsarbeid arbeid")},
 	}
-	d := invert(docs)
+	d := invert(docs, nil)
 	parts := func(w string) []string {
 		var out []string
 		for _, p := range d.entries[d.byWord[w]].parts {
@@ -106,7 +107,7 @@ func TestShardsRoundTrip(t *testing.T) {
 		}
 		docs = append(docs, Doc{Title: fmt.Sprint("Aktivitet ", i), Body: []byte(body)})
 	}
-	d := invert(docs)
+	d := invert(docs, nil)
 	for _, size := range []int{1, 64, 8 << 10} {
 		got := map[string][]posting{}
 		sh, lists := shards(d, size)
@@ -498,5 +499,56 @@ func TestCommonWords(t *testing.T) {
 	e.do(t, map[string]any{"op": "search", "q": "gruppe", "docs": 0, "fresh": true}, &fresh)
 	if fresh.Files != 2 {
 		t.Errorf("a common word took %d files, want its shard and its list", fresh.Files)
+	}
+}
+
+// A Build with a cache writes what a Build without one writes, after
+// documents changed, came and went; Quick compresses differently and
+// means the same.
+func TestCacheGivesTheSameIndex(t *testing.T) {
+	docs, opt := fixture()
+	files := func(ix *Index) map[string]string {
+		out := map[string]string{}
+		for _, f := range ix.Files() {
+			var b bytes.Buffer
+			f.Write(&b)
+			out[f.Path] = b.String()
+		}
+		return out
+	}
+	cache := &Cache{}
+	for step, change := range []func([]Doc) []Doc{
+		func(d []Doc) []Doc { return d },
+		func(d []Doc) []Doc { return d }, // all from the cache
+		func(d []Doc) []Doc { d[2].Title = "Kor og korps i Bergen"; return d },
+		func(d []Doc) []Doc { return append(d[:1], d[2:]...) },
+		func(d []Doc) []Doc {
+			return append(d, Doc{Title: "Ny strikkekafé", Body: []byte("Strikking og prat."), Values: [][]string{{"oslo"}, {"physical"}, {"oslo"}, {"rk"}}})
+		},
+	} {
+		docs = change(docs)
+		want, err := Build(docs, opt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cached := opt
+		cached.Cache = cache
+		got, err := Build(docs, cached)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.Equal(files(got), files(want)) {
+			t.Errorf("step %d: the index built with the cache differs from one built without", step)
+		}
+		if len(cache.docs) != len(docs) {
+			t.Errorf("step %d: the cache holds %d documents, the site %d", step, len(cache.docs), len(docs))
+		}
+	}
+	quick := opt
+	quick.Quick = true
+	ix, _ := Build(docs, quick)
+	e := startEngine(t, writeIndex(t, docs, quick))
+	if got := titles(e.search(t, "strikking", nil)); !slices.Equal(got, []string{"Ny strikkekafé"}) || len(ix.Files()) == 0 {
+		t.Errorf("quick index: strikking finds %q", got)
 	}
 }
