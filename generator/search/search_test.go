@@ -2,10 +2,10 @@ package search
 
 import (
 	"bytes"
-	"maps"
 	"encoding/binary"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
