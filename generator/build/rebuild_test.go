@@ -3,7 +3,10 @@ package build
 import (
 	"bytes"
 	"context"
+	"image"
+	stdpng "image/png"
 	"os"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -49,6 +52,13 @@ func TestRebuildMatchesFreshPlan(t *testing.T) {
 			t.Fatalf("%s has no %q", name, old)
 		}
 		write(name, strings.Replace(src, old, new, 1))
+	}
+	png := func(name string, w, h int) {
+		var b bytes.Buffer
+		if err := stdpng.Encode(&b, image.NewGray(image.Rect(0, 0, w, h))); err != nil {
+			t.Fatal(err)
+		}
+		write(name, b.String())
 	}
 	field := func(name, key string) string { // the first `key = ...` line
 		for _, line := range strings.Split(read(name), "\n") {
@@ -104,6 +114,12 @@ func TestRebuildMatchesFreshPlan(t *testing.T) {
 			}
 			write("themes/default/i18n/nb.toml", strings.Replace(string(nb), `all_activities = "`, `all_activities = "Alle `, 1))
 		}, false},
+		{"image and link", []string{a0, path.Join(path.Dir(a0), "kart.png")}, func() {
+			png(path.Join(path.Dir(a0), "kart.png"), 8, 4)
+			next, _ := filepath.Rel(filepath.Dir(a0), a1)
+			replace(a0, "## Hva skjer", "![Kart](kart.png) og [neste](<"+filepath.ToSlash(next)+"#hva-skjer>).\n\n## Hva skjer")
+		}, false},
+		{"image size", []string{path.Join(path.Dir(a0), "kart.png")}, func() { png(path.Join(path.Dir(a0), "kart.png"), 16, 12) }, false},
 		{"chapter", []string{"content/handbooks/stor-handbok/02-kapittel.md"}, func() {
 			replace("content/handbooks/stor-handbok/02-kapittel.md", "weight = 2", "weight = -1")
 		}, false},

@@ -2,6 +2,8 @@ package content
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"io/fs"
 	"slices"
 	"strings"
@@ -46,6 +48,8 @@ type Cache struct {
 	// again only when it changes (see validator.activity).
 	refs    refTargets
 	refsGen uint64
+
+	nonce string // of link markers in cached HTML (see compactor)
 }
 
 // refTargets are what an activity's references are checked against.
@@ -170,7 +174,19 @@ type cacheEntry struct {
 }
 
 // NewCache returns an empty cache.
-func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
+func NewCache() *Cache {
+	var nonce [8]byte
+	rand.Read(nonce[:])
+	return &Cache{entries: map[string]cacheEntry{}, nonce: "mpl" + hex.EncodeToString(nonce[:])}
+}
+
+// compactor returns the compactor of loads through c: activities are
+// kept as HTML and text, not as syntax trees, whose millions of nodes the
+// garbage collector would scan again after every few saves. Markers start
+// with the same nonce in every load, as cached HTML holds them.
+func (c *Cache) compactor(cfg *site.Config) *compactor {
+	return &compactor{nonce: c.nonce, base: cfg.BasePath()}
+}
 
 // Load is content.Load with the cache.
 func (c *Cache) Load(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {

@@ -29,8 +29,9 @@ import (
 // decides (and of each image's size), and the markers are replaced once
 // the site is checked. After LoadCompact, an activity's Doc, Body and
 // Meta are nil, its Lines give no positions, and BodyHTML and PlainText
-// return what was rendered. A site kept between builds (serve) must be
-// loaded with Load.
+// return what was rendered. A Cache (serve) compacts activities too, but
+// keeps their source and positions and the markers, which BodyHTML
+// replaces with what the latest load found.
 func LoadCompact(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
 	var nonce [8]byte
 	rand.Read(nonce[:])
@@ -106,11 +107,39 @@ func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 }
 
 // patch puts the addresses and sizes the resolver found where compact
-// left markers, written as the HTML renderer writes them.
+// left markers, once and for all (LoadCompact).
 func (c *compactor) patch(f *File) error {
 	if f.Doc != nil || f.refs == nil {
 		return nil
 	}
+	h, err := f.patched(c.base)
+	if err != nil {
+		return err
+	}
+	if strings.Contains(h, c.nonce) {
+		return fmt.Errorf("%s: internal error: a link marker was left in the HTML", f.Path)
+	}
+	f.html, f.refs = h, nil
+	return nil
+}
+
+// markers reports whether f's HTML holds markers for the resolver's
+// addresses: a compacted body kept by a Cache, whose links are resolved
+// again on every load.
+func (f *File) markers() bool {
+	for _, ref := range f.refs {
+		if ref.marker != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// patched returns f's HTML with the addresses and sizes the resolver
+// found where compact left markers, written as the HTML renderer writes
+// them; base is the path of base_url. It changes nothing, so pages may
+// call it at once.
+func (f *File) patched(base string) (string, error) {
 	h := []byte(f.html)
 	for _, ref := range f.refs {
 		if ref.marker == "" {
@@ -120,7 +149,7 @@ func (c *compactor) patch(f *File) error {
 		if u == "" {
 			u = ref.dest
 		}
-		u = markdown.UnderBase(c.base, u)
+		u = markdown.UnderBase(base, u)
 		h = bytes.ReplaceAll(h, []byte(ref.marker+"z"), util.EscapeHTML(util.URLEscape([]byte(u), true)))
 		for _, d := range []struct {
 			attr string
@@ -135,11 +164,12 @@ func (c *compactor) patch(f *File) error {
 			h = bytes.ReplaceAll(h, old, repl)
 		}
 	}
-	if bytes.Contains(h, []byte(c.nonce)) {
-		return fmt.Errorf("%s: internal error: a link marker was left in the HTML", f.Path)
+	for _, ref := range f.refs {
+		if ref.marker != "" && bytes.Contains(h, []byte(ref.marker)) {
+			return "", fmt.Errorf("%s: internal error: a link marker was left in the HTML", f.Path)
+		}
 	}
-	f.html, f.refs = string(h), nil
-	return nil
+	return string(h), nil
 }
 
 // DropPlainText forgets the plain text LoadCompact kept, once the search
@@ -152,9 +182,13 @@ func (s *Site) DropPlainText() {
 	}
 }
 
-// BodyHTML returns the body as HTML: rendered now, or by LoadCompact.
+// BodyHTML returns the body as HTML: rendered now, or when it was
+// parsed (LoadCompact, a Cache) with the addresses of this load.
 func (f *File) BodyHTML(md *markdown.Markdown) (string, error) {
 	if f.Doc == nil {
+		if f.markers() {
+			return f.patched(md.Options().BasePath)
+		}
 		return f.html, nil
 	}
 	var b strings.Builder

@@ -72,6 +72,7 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Ma
 	var errs diag.List
 	if cache != nil {
 		files, assets, errs = cache.scan(fsys)
+		c = cache.compactor(cfg)
 	} else {
 		files, assets, errs = scan(fsys, false)
 	}

@@ -149,6 +149,7 @@ func (r *resolver) links(f *File, v any) {
 	if f.Doc == nil { // compacted: the links were noted, and the body rendered with markers
 		for i := range f.refs {
 			ref := &f.refs[i]
+			ref.href, ref.w, ref.h = "", 0, 0 // a Cache's file keeps the last load's
 			if href, ok := r.link(f, v, ref.dest, f.Lines.Pos(ref.off), ref.image); ok {
 				ref.href = href
 				if ref.image {
