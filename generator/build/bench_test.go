@@ -119,11 +119,13 @@ func BenchmarkLoad(b *testing.B) {
 
 func BenchmarkPlan(b *testing.B) {
 	benchSites(b, func(b *testing.B, dir string) {
+		start := cpuTime()
 		for b.Loop() {
 			if _, err := NewPlan(context.Background(), Options{Site: dir, Now: now}); err != nil {
 				b.Fatal(err)
 			}
 		}
+		reportCPU(b, cpuTime()-start)
 	})
 }
 

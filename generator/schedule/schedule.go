@@ -109,7 +109,7 @@ func (r *Rule) Next(t time.Time) time.Time {
 	if !r.after.IsZero() && t.After(r.after) && (!t.After(r.next) || r.next.IsZero()) {
 		return r.next
 	}
-	r.after, r.next = t.Add(-time.Nanosecond), r.rule.After(t, true)
+	r.after, r.next = t.Add(-time.Nanosecond), r.from(t).After(t, true)
 	return r.next
 }
 
@@ -126,7 +126,7 @@ func (r *Rule) Start() time.Time { return r.opt.Dtstart }
 
 // Between returns the meetings in [from, to).
 func (r *Rule) Between(from, to time.Time) []time.Time {
-	ts := r.rule.Between(from, to, true)
+	ts := r.from(from).Between(from, to, true)
 	return slices.DeleteFunc(ts, func(t time.Time) bool { return !t.Before(to) })
 }
 
