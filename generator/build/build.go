@@ -128,7 +128,7 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	}
 	p.warn(p.Site.Warnings)
 	p.stage("prepare")
-	if err := p.addSearch(r, opt.SearchOnDemand); err != nil {
+	if err := p.addSearch(r, opt.SearchOnDemand, opt.Cache != nil, prev); err != nil {
 		return nil, err
 	}
 	if opt.Cache == nil && !opt.SearchOnDemand {

@@ -10,6 +10,7 @@ import (
 	"moteplass/generator/html"
 	"moteplass/generator/markdown"
 	"moteplass/generator/pdf"
+	"moteplass/generator/search"
 	"moteplass/generator/site"
 	"moteplass/themes"
 )
@@ -33,6 +34,7 @@ type kept struct {
 	fonts    *pdf.Fonts
 
 	renderer *html.Renderer
+	search   *search.Cache // documents split into words, for the index
 }
 
 // config returns the site's configuration and Markdown, prev's if

@@ -13,6 +13,7 @@ import (
 // searchIndex builds the search index of a site once, when first needed.
 type searchIndex struct {
 	r     *html.Renderer
+	cache *search.Cache // kept from plan to plan (serve); nil for a build
 	once  sync.Once
 	list  []publish.File
 	files map[string]publish.File
@@ -23,6 +24,7 @@ type searchIndex struct {
 func (s *searchIndex) build() {
 	s.once.Do(func() {
 		docs, opt := s.r.SearchDocs()
+		opt.Cache = s.cache
 		ix, err := search.Build(docs, opt)
 		if err != nil {
 			s.err = err
@@ -40,8 +42,19 @@ func (s *searchIndex) build() {
 // addSearch adds the search index's files to the plan, or, with
 // onDemand, leaves them to SearchFile: serve rebuilds on every save, and
 // most saves are not followed by a search.
-func (p *Plan) addSearch(r *html.Renderer, onDemand bool) error {
+// A plan through a content.Cache keeps its documents split into words
+// for the next (search.Cache): the index is made again after a save, but
+// only the changed documents are read again.
+func (p *Plan) addSearch(r *html.Renderer, onDemand bool, cached bool, prev *Plan) error {
 	p.search = &searchIndex{r: r}
+	if cached {
+		if prev != nil && prev.kept.search != nil {
+			p.kept.search = prev.kept.search
+		} else {
+			p.kept.search = &search.Cache{}
+		}
+		p.search.cache = p.kept.search
+	}
 	if onDemand {
 		return nil
 	}
