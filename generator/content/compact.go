@@ -204,15 +204,14 @@ func (f *File) BodyHTML(md *markdown.Markdown) (string, error) {
 // error, not an empty page. A body with a syntax tree is rendered now,
 // as BodyHTML does.
 func (f *File) TakeBodyHTML(md *markdown.Markdown) (string, error) {
-	if f.Doc != nil {
-		return f.BodyHTML(md)
-	}
 	if f.taken {
 		return "", fmt.Errorf("%s: internal error: the body's HTML was taken already", f.Path)
 	}
-	h := f.html
-	f.html, f.taken = "", true
-	return h, nil
+	h, err := f.BodyHTML(md)
+	if f.Doc == nil {
+		f.html, f.taken = "", true
+	}
+	return h, err
 }
 
 // PlainText returns the body as plain text, for search: taken from the
