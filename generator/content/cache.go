@@ -17,8 +17,12 @@ import (
 
 // A Cache keeps parsed files between loads, for `moteplass serve`: a file
 // whose size and modification time have not changed is not read or parsed
-// again, so one edit costs one parse. References are still resolved and
-// validated across the whole site on every load.
+// again, so one edit costs one parse. Every load still checks the whole
+// site, but keeps with each parsed file what its checks found that cannot
+// have changed: what the file says on its own, the links that name no
+// other file, an activity's references while site.toml, organisations
+// and projects stay the same; and sorted lists start from the last
+// load's. Activities are kept as HTML and text, as LoadCompact keeps them.
 //
 // Loads through one Cache must not overlap, and nothing may read a Site
 // from an earlier load while a new one runs: items are reused and

@@ -4,8 +4,9 @@
 //
 // Only the files a browser asks for are rendered, from the current Plan:
 // an edit costs one parse of the changed file (content.Cache), a check of
-// the whole site and the pages the browser then loads — never a render of
-// the whole site. While the content has errors, every page shows them,
+// the whole site that takes from the last plan what did not change
+// (build.Options.Prev), and the pages the browser then loads — never a
+// render of the whole site. While the content has errors, every page shows them,
 // with path:line:col, until the file is fixed.
 package serve
 
