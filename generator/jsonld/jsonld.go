@@ -36,13 +36,27 @@ func Script(data []byte) (template.HTML, error) {
 	if !json.Valid(data) {
 		return "", errors.New("jsonld: not valid JSON")
 	}
+	const open, end = `<script type="application/ld+json">`, `</script>`
 	var b strings.Builder
-	b.WriteString(`<script type="application/ld+json">`)
+	if !needsEscape(data) { // as json.Marshal writes it
+		b.Grow(len(open) + len(data) + len(end))
+		b.WriteString(open)
+		b.Write(data)
+		b.WriteString(end)
+		return template.HTML(b.String()), nil
+	}
+	b.WriteString(open)
 	var esc bytes.Buffer
 	json.HTMLEscape(&esc, data)
 	b.Write(esc.Bytes())
-	b.WriteString(`</script>`)
+	b.WriteString(end)
 	return template.HTML(b.String()), nil
+}
+
+// needsEscape reports whether data has a byte json.HTMLEscape changes:
+// <, > or &, or the start of U+2028 or U+2029.
+func needsEscape(data []byte) bool {
+	return bytes.ContainsAny(data, "<>&") || bytes.Contains(data, []byte("\u2028")) || bytes.Contains(data, []byte("\u2029"))
 }
 
 // marshal encodes v with HTML escaping (the default of json.Marshal;

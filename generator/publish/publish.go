@@ -249,8 +249,11 @@ func (d *Dir) Commit() error {
 // reservedElement returns the first element of the slash-separated path
 // name that Windows reserves for a device, or "".
 func reservedElement(name string) string {
-	for _, el := range strings.Split(name, "/") {
-		if base, _, _ := strings.Cut(el, "."); slug.Reserved(base) {
+	for rest := name; rest != ""; {
+		var el string
+		el, rest, _ = strings.Cut(rest, "/")
+		// Every reserved name has three or four letters.
+		if base, _, _ := strings.Cut(el, "."); (len(base) == 3 || len(base) == 4) && slug.Reserved(base) {
 			return el
 		}
 	}
