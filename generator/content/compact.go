@@ -151,6 +151,9 @@ func (f *File) patched(base string) (string, error) {
 		}
 		u = markdown.UnderBase(base, u)
 		h = bytes.ReplaceAll(h, []byte(ref.marker+"z"), util.EscapeHTML(util.URLEscape([]byte(u), true)))
+		if !ref.image {
+			continue // only images have sizes (see compact), and each ReplaceAll copies
+		}
 		for _, d := range []struct {
 			attr string
 			v    int

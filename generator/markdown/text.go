@@ -12,6 +12,9 @@ import (
 // newlines, typographic substitutions are kept.
 func PlainText(n ast.Node, src []byte) []byte {
 	var b bytes.Buffer
+	if n.Kind() == ast.KindDocument {
+		b.Grow(len(src)) // the text of a whole body is about as long as its source
+	}
 	writeText(&b, n, src)
 	return bytes.TrimSpace(b.Bytes())
 }

@@ -32,12 +32,7 @@ type Creator interface {
 	Create(name string) (io.WriteCloser, error)
 }
 
-var (
-	buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
-	// A page fits in one buffer, so it takes one write; larger files
-	// (calendars, sitemaps) go out a buffer at a time.
-	writers = sync.Pool{New: func() any { return bufio.NewWriterSize(nil, 64<<10) }}
-)
+var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // WriteAll produces every file in parallel, one worker per CPU, and hands
 // each to out: as a stream if out is a Creator, else whole. It stops at
@@ -45,15 +40,26 @@ var (
 func WriteAll(ctx context.Context, out Output, files []File) error {
 	g, ctx := errgroup.WithContext(ctx)
 	// Twice the CPUs: writing a file waits on the kernel, rendering does not.
-	g.SetLimit(2 * runtime.GOMAXPROCS(0))
+	workers := 2 * runtime.GOMAXPROCS(0)
+	g.SetLimit(workers)
 	c, stream := out.(Creator)
+	// A buffer per worker, kept for the whole call (a sync.Pool would
+	// let the collector take them, and a build make them again). A page
+	// fits in one, so it takes one write; larger files (calendars,
+	// sitemaps) go out a buffer at a time.
+	writers := make(chan *bufio.Writer, workers)
+	for range workers {
+		writers <- bufio.NewWriterSize(nil, 64<<10)
+	}
 	for _, f := range files {
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
 			}
 			if stream {
-				return writeStream(c, f)
+				bw := <-writers
+				defer func() { writers <- bw }()
+				return writeStream(c, f, bw)
 			}
 			buf := buffers.Get().(*bytes.Buffer)
 			buf.Reset()
@@ -67,20 +73,18 @@ func WriteAll(ctx context.Context, out Output, files []File) error {
 	return g.Wait()
 }
 
-// writeStream writes f through a buffer into a file c creates.
-func writeStream(c Creator, f File) error {
+// writeStream writes f through bw into a file c creates.
+func writeStream(c Creator, f File, bw *bufio.Writer) error {
 	w, err := c.Create(f.Path)
 	if err != nil {
 		return err
 	}
-	bw := writers.Get().(*bufio.Writer)
 	bw.Reset(w)
 	err = f.Write(bw)
 	if err == nil {
 		err = bw.Flush()
 	}
 	bw.Reset(nil)
-	writers.Put(bw)
 	if err != nil {
 		// A Dir's file is removed, not counted.
 		if a, ok := w.(interface{ Abort() }); ok {
