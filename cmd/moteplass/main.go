@@ -118,6 +118,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "moteplass build: unexpected argument %q\n", fs.Arg(0))
 		return exitUsage
 	}
+	tuneGC()
 	opt := build.Options{Site: *siteDir, Out: *out}
 	if !*quiet && isTerminal(stderr) {
 		opt.Progress = stderr
