@@ -52,7 +52,11 @@ func WriteEncoded(w io.Writer, name string, events []*Encoded) error {
 		}
 	}
 	lw, flush := newLineWriter(w)
-	writeHead(lw, name)
+	if name == "" {
+		lw.w.WriteString(ownHead) // an activity's own file: the same head for all
+	} else {
+		writeHead(lw, name)
+	}
 	for _, e := range events {
 		lw.w.Write(e.text)
 		writeEventEnd(lw, name != "")
@@ -60,3 +64,10 @@ func WriteEncoded(w io.Writer, name string, events []*Encoded) error {
 	lw.prop("END", "VCALENDAR")
 	return flush()
 }
+
+// ownHead is the head of a calendar without a name, written once.
+var ownHead = func() string {
+	var b bytes.Buffer
+	writeHead(lineWriter{&b}, "")
+	return b.String()
+}()
