@@ -61,6 +61,7 @@ type Renderer struct {
 
 	chromeCache sync.Map // rendered headers and footers, by language and section
 	cards       sync.Map // *Activity → *card
+	fragments   sync.Map // fragmentKey → template.HTML (see fragment)
 
 	activities []*Activity // upcoming first, by next meeting, then title
 	views      map[*content.Activity]*Activity

@@ -227,6 +227,9 @@ func (r *Renderer) activity(a *Activity) (*Page, error) {
 	p := r.page(a.URL(), a.Title, a.Summary, a).withLang(a.Language)
 	p.Section = "activities"
 	p.Crumbs = []Link{{"/aktiviteter/", r.lang.UI["activities"]}, {"/kategori/" + a.Category + "/", a.CategoryTerm.Title}}
+	if err := p.activityParts(a); err != nil {
+		return nil, err
+	}
 	if !r.once {
 		var err error
 		p.Body, err = r.body(&a.File)
@@ -268,8 +271,11 @@ func (r *Renderer) organisation(o *content.Organisation, pg *Pager) (*Page, erro
 	d.Reports = r.reportViews(reps)
 	p := r.page(o.URL(), o.Title, o.Summary, d)
 	p.Section = "organisations"
-	p.Crumbs = []Link{{"/organisasjoner/", r.lang.UI["organisations"]}}
 	var err error
+	if p.ReviewedNote, err = p.reviewed(o.Reviewed); err != nil {
+		return nil, err
+	}
+	p.Crumbs = []Link{{"/organisasjoner/", r.lang.UI["organisations"]}}
 	p.Body, err = r.body(&o.File)
 	return p, err
 }

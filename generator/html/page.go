@@ -41,6 +41,12 @@ type Page struct {
 	// county, a category or the whole list; "" if the page has none.
 	Calendar string
 	PDF      string // address of the PDF version of the handbook or report the page shows, or "" (or when the build writes no PDFs)
+
+	// Parts that many pages share, rendered by their partials once
+	// (see fragment): on an activity's page its "kicker", "audiences"
+	// and "organiser", and on activity and organisation pages the
+	// "reviewed" note; "" elsewhere.
+	Kicker, AudienceList, Organiser, ReviewedNote template.HTML
 }
 
 func (r *Renderer) page(path, title, description string, data any) *Page {

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"strings"
 	"time"
 
 	"moteplass/generator/content"
@@ -55,6 +56,7 @@ type Activity struct {
 	ProjectHref  string // of its project's page, "" if none
 	// AudienceLinks are AudienceTerms with the addresses of their pages.
 	AudienceLinks []TermLink
+	audienceKey   string // the audiences' keys, for fragments
 
 	titleKey []rune      // collation key of Title, for sorting lists
 	facets   facetPlaces // see prepare
@@ -143,6 +145,7 @@ func newActivity(a *content.Activity, l *lookups, now time.Time) *Activity {
 		}
 		v.AudienceLinks[i] = link
 	}
+	v.audienceKey = strings.Join(a.Audiences, ",")
 	if a.Place.County != "" {
 		v.County, _ = site.LookupCounty(a.Place.County)
 	}
