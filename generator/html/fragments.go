@@ -2,6 +2,7 @@ package html
 
 import (
 	"html/template"
+	"strings"
 
 	"moteplass/generator/content"
 )
@@ -101,4 +102,22 @@ func (p *Page) activityParts(a *Activity) error {
 	}
 	p.ReviewedNote, err = p.reviewed(a.Reviewed)
 	return err
+}
+
+// CrumbsData is what the "crumbs" partial shows.
+type CrumbsData struct {
+	Page   *Page
+	Crumbs []Link
+}
+
+// crumbNav returns the "crumbs" partial for the page's trail.
+func (p *Page) crumbNav() (template.HTML, error) {
+	var key strings.Builder
+	for _, c := range p.Crumbs {
+		key.WriteString(c.URL)
+		key.WriteByte(0)
+		key.WriteString(c.Label)
+		key.WriteByte(0)
+	}
+	return p.fragment("crumbs", key.String(), func() (any, error) { return CrumbsData{p, p.Crumbs}, nil })
 }

@@ -31,6 +31,8 @@ type Page struct {
 	Data        any
 
 	Canonical string        // the page's absolute address
+	Links     template.HTML // the "links" partial (feed, style sheet), the same on every page of a language
+	CrumbNav  template.HTML // the "crumbs" partial: Crumbs as a trail, "" if none
 	Header    template.HTML // the site header with the main menu, the same on every page of a section
 	Footer    template.HTML // the helplines and the footer, the same on every page of a language
 	JSONLD    template.HTML // the schema.org description of the page's subject as a whole <script> element, or ""
@@ -63,6 +65,12 @@ func (p *Page) finish() error {
 	p.Calendar = p.calendar()
 	p.PDF = p.pdf()
 	if p.JSONLD, err = p.jsonLD(); err != nil {
+		return err
+	}
+	if p.Links, err = p.r.chrome(p, "links", p.Lang.Code); err != nil {
+		return err
+	}
+	if p.CrumbNav, err = p.crumbNav(); err != nil {
 		return err
 	}
 	if p.Header, err = p.r.chrome(p, "header", p.Lang.Code+"/"+p.Section); err != nil {
