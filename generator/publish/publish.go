@@ -22,8 +22,8 @@ type Dir struct {
 	out     string // the output folder to replace
 	tmp     string // the staging folder
 	lock    *os.File
-	made    sync.Map
-	names   sync.Map // lower-case name → name, of every file written
+	made    stringSet // folders made
+	names   stringSet // lower-case names of every file written
 	files   atomic.Int64
 	bytes   atomic.Int64
 	kinds   sync.Map // file extension → *atomic.Int64
@@ -112,7 +112,7 @@ func (d *Dir) Create(name string) (io.WriteCloser, error) {
 	if el := reservedElement(name); el != "" {
 		return nil, fmt.Errorf("refusing to write %q: Windows reserves the name %q", name, el)
 	}
-	if prev, dup := d.names.LoadOrStore(strings.ToLower(name), name); dup {
+	if prev, dup := d.names.add(strings.ToLower(name), name); dup {
 		if prev == name {
 			return nil, fmt.Errorf("refusing to write %q twice: two pages would have the same address", name)
 		}
@@ -182,7 +182,7 @@ func (d *Dir) Count(ext string) int64 {
 }
 
 func (d *Dir) mkdir(dir string) error {
-	if _, ok := d.made.Load(dir); ok {
+	if d.made.has(dir) {
 		return nil
 	}
 	// Most folders are new leaves under a folder already made: one
@@ -192,7 +192,7 @@ func (d *Dir) mkdir(dir string) error {
 			return err
 		}
 	}
-	d.made.Store(dir, true)
+	d.made.add(dir, dir)
 	return nil
 }
 
