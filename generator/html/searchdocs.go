@@ -6,6 +6,8 @@ import (
 	"moteplass/generator/search"
 	"moteplass/generator/site"
 	"moteplass/generator/slug"
+	"runtime"
+	"sync"
 )
 
 // Facets of the search index, in the order the search page shows them;
@@ -62,10 +64,19 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 		opt.Facets[i] = sf
 	}
 
-	var docs []search.Doc
-	for _, a := range r.activities {
-		docs = append(docs, r.activityDoc(a))
+	// Activities on every core: a hundred thousand take most of a
+	// second of one.
+	docs := make([]search.Doc, len(r.activities), len(r.activities)+len(r.site.Organisations)+len(r.site.Projects))
+	var wg sync.WaitGroup
+	workers := runtime.GOMAXPROCS(0)
+	for w := range workers {
+		wg.Go(func() {
+			for i := w; i < len(docs); i += workers {
+				docs[i] = r.activityDoc(r.activities[i])
+			}
+		})
 	}
+	wg.Wait()
 	for _, o := range r.site.Organisations {
 		d := search.Doc{Kind: kindOrganisation, URL: o.URL(), Title: o.Title, Summary: o.Summary, Current: true,
 			Body: markdown.PlainText(o.Doc, o.Body), Extra: []string{o.Short}, Values: make([][]string, nSearchFacets)}
