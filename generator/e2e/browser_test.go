@@ -25,7 +25,16 @@ var (
 	browserOnce sync.Once
 	browserCtx  context.Context
 	browserErr  string
+	// browserStop ends Chromium; the allocator then removes the profile
+	// folder it made under TMPDIR, which would otherwise stay behind.
+	browserStop = func() {}
 )
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	browserStop()
+	os.Exit(code)
+}
 
 // chromePath finds a Chromium to drive.
 func chromePath() string {
@@ -59,8 +68,9 @@ func tab(t *testing.T) context.Context {
 			chromedp.Flag("disable-quic", true),
 			chromedp.WindowSize(1024, 800),
 		)
-		alloc, _ := chromedp.NewExecAllocator(context.Background(), opts...)
-		ctx, _ := chromedp.NewContext(alloc)
+		alloc, stopAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, stopBrowser := chromedp.NewContext(alloc)
+		browserStop = func() { stopBrowser(); stopAlloc() }
 		if err := chromedp.Do(ctx); err != nil {
 			browserErr = "Chromium does not start: " + err.Error()
 			return
