@@ -414,22 +414,10 @@ func baseNames(paths []string, dir string) []string {
 	return out
 }
 
+// urlOf returns the page address of a document of any kind.
 func urlOf(v any) string {
-	switch v := v.(type) {
-	case *Organisation:
-		return v.URL()
-	case *Project:
-		return v.URL()
-	case *Activity:
-		return v.URL()
-	case *Handbook:
-		return v.URL()
-	case *HandbookChapter:
-		return v.URL()
-	case *Report:
-		return v.URL()
-	case *Page:
-		return v.URL()
+	if u, ok := v.(interface{ URL() string }); ok {
+		return u.URL()
 	}
 	return "/"
 }

@@ -38,21 +38,8 @@ func (p *Page) URL() string { return "/" + p.Slug + "/" }
 // assetBase is the URL folder that files beside a document are published
 // under: a handbook's or report folder's own address, or the page itself.
 func assetBase(v any) string {
-	switch v := v.(type) {
-	case *HandbookChapter:
-		return v.Handbook.URL()
-	case *Handbook:
-		return v.URL()
-	case *Report:
-		return v.URL()
-	case *Organisation:
-		return v.URL()
-	case *Project:
-		return v.URL()
-	case *Activity:
-		return v.URL()
-	case *Page:
-		return v.URL()
+	if c, ok := v.(*HandbookChapter); ok {
+		return c.Handbook.URL()
 	}
-	return "/"
+	return urlOf(v)
 }

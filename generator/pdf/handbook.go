@@ -65,13 +65,12 @@ var (
 	styleColophonM  = TextStyle{Size: 8.5, Leading: 4.4, Face: Regular, Color: colMuted}
 )
 
-// handbookCover draws page 1: the organisation's logo (or name), the
-// title and subtitle, and at the foot the organisation, version, date and
-// the address of the accessible HTML version.
-func handbookCover(f *Flow, hb *content.Handbook, org *content.Organisation, opt Options, w Words) {
+// coverHead draws what the covers of handbooks and reports share: the
+// accent bands at top and foot, and the organisation's logo, or its name
+// when it has none or the logo cannot be read.
+func coverHead(f *Flow, org *content.Organisation, opt Options) {
 	f.fillRect(0, 0, pageW, 8, colAccent)
 	f.fillRect(0, pageH-8, pageW, 8, colAccent)
-
 	logo := false
 	if org != nil && org.Logo != "" && opt.FS != nil {
 		p := path.Join(org.Dir(), org.Logo)
@@ -85,6 +84,13 @@ func handbookCover(f *Flow, hb *content.Handbook, org *content.Organisation, opt
 		f.MoveTo(26)
 		f.Paragraph(org.Title, styleCoverOrg)
 	}
+}
+
+// handbookCover draws page 1: the organisation's logo (or name), the
+// title and subtitle, and at the foot the organisation, version, date and
+// the address of the accessible HTML version.
+func handbookCover(f *Flow, hb *content.Handbook, org *content.Organisation, opt Options, w Words) {
+	coverHead(f, org, opt)
 
 	f.MoveTo(84)
 	f.fillRect(f.x, f.y, 22, 1.6, colAccent)

@@ -2,7 +2,6 @@ package pdf
 
 import (
 	"io"
-	"path"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -115,21 +114,7 @@ var (
 // report, its title and project, and at the foot who made it, for whom
 // and when.
 func reportCover(f *Flow, rep *content.Report, proj *content.Project, org *content.Organisation, opt Options, t reportText, kind string) {
-	f.fillRect(0, 0, pageW, 8, colAccent)
-	f.fillRect(0, pageH-8, pageW, 8, colAccent)
-	logo := false
-	if org != nil && org.Logo != "" && opt.FS != nil {
-		p := path.Join(org.Dir(), org.Logo)
-		if _, _, err := f.Picture(p, marginLeft, 24, 60, 24); err != nil {
-			f.Warn(metaPos(&org.File, "logo"), "logo left off the PDF cover: "+err.Error(), "use a PNG or JPEG file beside the organisation's file")
-		} else {
-			logo = true
-		}
-	}
-	if !logo && org != nil {
-		f.MoveTo(26)
-		f.Paragraph(org.Title, styleCoverOrg)
-	}
+	coverHead(f, org, opt)
 
 	f.MoveTo(78)
 	f.Paragraph(kind, styleReportKind)
