@@ -70,7 +70,7 @@ func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("schema", stderr)
 	siteDir := fs.String("site", ".", "the site `folder`")
-	out := fs.String("out", "schemas", "the `folder` to write one JSON Schema per kind into")
+	out := fs.String("out", "schemas", "the `folder` to write one JSON Schema per kind and decap-config.yml (Decap CMS) into")
 	if err := fs.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -93,6 +93,18 @@ func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer) int
 			fmt.Fprintf(stderr, "moteplass schema: %v\n", err)
 			return exitUsage
 		}
+	}
+	folders, err := schema.ActivityFolders(os.DirFS(*siteDir))
+	var decap []byte
+	if err == nil {
+		decap, err = schema.Decap(vocab, schema.DecapOptions{Title: cfg.Title, BaseURL: cfg.BaseURL, ActivityFolders: folders})
+	}
+	if err == nil {
+		err = os.WriteFile(filepath.Join(*out, "decap-config.yml"), decap, 0o644)
+	}
+	if err != nil {
+		fmt.Fprintf(stderr, "moteplass schema: %v\n", err)
+		return exitUsage
 	}
 	fmt.Fprintf(stdout, "Wrote %d schemas to %s\n", len(schema.Kinds), *out)
 	return exitOK

@@ -37,6 +37,7 @@ Usage:
   moteplass new    KIND NAME [--site DIR]                  start a new file: activity, organisation,
                                                            project, handbook, report or page
   moteplass schema [--site DIR] [--out DIR]                write JSON Schemas of the content files
+                                                           and a Decap CMS config (decap-config.yml)
 
 Run "moteplass COMMAND -h" for the flags of a command.
 `

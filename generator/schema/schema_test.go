@@ -11,7 +11,7 @@ import (
 	"moteplass/generator/site"
 )
 
-var update = flag.Bool("update", false, "rewrite docs/content.md")
+var update = flag.Bool("update", false, "rewrite docs/content.md and testdata/decap-config.yml")
 
 func vocab() map[string][]string {
 	return map[string][]string{
