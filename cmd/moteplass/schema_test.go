@@ -156,6 +156,11 @@ county = "trondelag"
 	if errs := validate(schemas["activity"], mustTOML(t, good), ""); len(errs) > 0 {
 		t.Fatalf("a valid activity fails: %v", errs)
 	}
+	// An optional date cleared in a form is "", which the build reads as
+	// no date.
+	if errs := validate(schemas["activity"], mustTOML(t, strings.Replace(good, `end = "2026-01-08 19:30"`, `end = ""`, 1)), ""); len(errs) > 0 {
+		t.Errorf("an empty optional date fails: %v", errs)
+	}
 	for _, tt := range []struct{ name, old, new, want string }{
 		{"typo", `summary =`, `sumary =`, `key "sumary" is not allowed`},
 		{"missing", `title = "Kor"` + "\n", ``, `required key "title" is missing`},
@@ -163,6 +168,7 @@ county = "trondelag"
 		{"type", `audiences = ["eldre"]`, `audiences = "eldre"`, `audiences: a string where the schema wants array`},
 		{"nested", `county = "trondelag"`, `county = "trøndelag"`, `place.county: trøndelag is not one of`},
 		{"date", `end = "2026-01-08 19:30"`, `end = "8. januar"`, `schedule.end: "8. januar" does not match`},
+		{"empty required date", `start = 2026-01-08T18:00:00+01:00`, `start = ""`, `schedule.start: "" does not match`},
 		{"integer", `mode = "physical"`, "mode = \"physical\"\n[signup]\ncapacity = 2.5", `signup.capacity: a number where the schema wants integer`},
 	} {
 		errs := validate(schemas["activity"], mustTOML(t, strings.Replace(good, tt.old, tt.new, 1)), "")

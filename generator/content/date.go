@@ -48,7 +48,13 @@ func DateOf(t time.Time) Date {
 
 // UnmarshalTOMLValue accepts a TOML date (2026-01-06), a TOML date-time
 // (its day in Oslo), or text: "2026-01-06" or the Norwegian "06.01.2026".
+// Empty text means no date: forms (Decap CMS) write "" when one is
+// cleared. A required date left empty is reported by the decoder.
 func (d *Date) UnmarshalTOMLValue(v any) error {
+	if blank(v) {
+		*d = Date{}
+		return nil
+	}
 	dt, err := parseWhen(v)
 	if err != nil {
 		return err
@@ -67,14 +73,25 @@ type DateTime struct {
 // UnmarshalTOMLValue accepts TOML date-times with or without offset
 // (without one, the time is Oslo local time), TOML dates, and text:
 // "2026-01-06 19:00", "2026-01-06T19:00", "2026-01-06T19:00:00+01:00",
-// "2026-01-06", "06.01.2026 19:00", "06.01.2026 kl. 19.00".
+// "2026-01-06", "06.01.2026 19:00", "06.01.2026 kl. 19.00". Empty text
+// means not given, as for a Date.
 func (d *DateTime) UnmarshalTOMLValue(v any) error {
+	if blank(v) {
+		*d = DateTime{}
+		return nil
+	}
 	dt, err := parseWhen(v)
 	if err != nil {
 		return err
 	}
 	*d = dt
 	return nil
+}
+
+// blank reports whether v is text with nothing but spaces in it.
+func blank(v any) bool {
+	s, ok := v.(string)
+	return ok && strings.TrimSpace(s) == ""
 }
 
 var errWhen = &decode.Problem{

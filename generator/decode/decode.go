@@ -255,8 +255,10 @@ func (d *decoder) fillStruct(path string, m map[string]any, rv reflect.Value) {
 		}
 		fv := rv.FieldByIndex(fields[i].Index)
 		d.fill(join(path, k), m[k], fv)
-		if fields[i].Required && fv.Kind() == reflect.String && fv.String() == "" {
-			if _, ok := m[k].(string); ok {
+		// Empty text in a required key: for text and for dates, which
+		// take "" as not given.
+		if fields[i].Required && fv.IsZero() {
+			if s, ok := m[k].(string); ok && strings.TrimSpace(s) == "" {
 				d.errorf(join(path, k), "write a value between the quotes", "%s is empty", join(path, k))
 			}
 		}

@@ -303,14 +303,14 @@ Om oss.
 title = "Aktiv Besøksvenn"
 organisation = "rode-kors"
 start = "2024-09-02"
+end = ""
 status = "ongoing"
 target_reach = 200
 +++
 `)},
 		// As Decap's TOML writer lays it out: keys in field order, tables
-		// after, integers without a decimal point, "" for text cleared in
-		// the form. (A date cleared with the picker's button is "" too,
-		// which the build rejects: docs/editors.md says so.)
+		// after, integers without a decimal point, "" for text and dates
+		// cleared in the form (the project's end above).
 		"content/activities/oslo/kor-for-alle.md": {Data: []byte(`+++
 title = "Kor for alle"
 summary = "Vi synger sammen."

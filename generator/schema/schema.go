@@ -66,6 +66,10 @@ func object(t reflect.Type, vocab map[string][]string) obj {
 	var required []string
 	for _, f := range decode.Fields(t) {
 		p := property(f.Type, f.Vocab, vocab)
+		if !f.Required && (f.Type == dateType || f.Type == dateTimeType) {
+			// "" is no date (what a form writes when one is cleared).
+			p["pattern"] = "^$|" + p["pattern"].(string)
+		}
 		if f.Doc != "" {
 			p["description"] = f.Doc
 		}
