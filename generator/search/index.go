@@ -59,9 +59,15 @@ type vocab struct {
 	words []string
 }
 
+// id returns w's id, or -1 for a stop word; a word's first sight decides,
+// so that each token costs one lookup.
 func (v *vocab) id(w string) int32 {
 	if id, ok := v.ids[w]; ok {
 		return id
+	}
+	if stopWords[w] {
+		v.ids[w] = -1
+		return -1
 	}
 	id := int32(len(v.words))
 	v.ids[w] = id
@@ -74,7 +80,10 @@ func (v *vocab) id(w string) int32 {
 // splits goes into fresh, for the next build's cache.
 func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) []docWords {
 	out := make([]docWords, len(docs))
-	seen := map[int32]int{} // word id -> index in the current doc's ids
+	// For each word id, the last document (i+1) it was seen in and its
+	// index in that document's ids: slices, not a map cleared per
+	// document, as every token looks.
+	var seenIn, seenAt []int32
 	for i := range docs {
 		d := &docs[i]
 		dw := &out[i]
@@ -91,18 +100,22 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) [
 				continue
 			}
 		}
-		clear(seen)
+		stamp := int32(i + 1)
 		add := func(field int, text string) {
 			words(text, func(w string) {
 				dw.length[field]++
-				if stopWords[w] {
-					return
-				}
 				id := v.id(w)
-				j, ok := seen[id]
-				if !ok {
+				if id < 0 {
+					return // a stop word
+				}
+				if int(id) >= len(seenIn) {
+					seenIn = append(seenIn, make([]int32, int(id)+1-len(seenIn))...)
+					seenAt = append(seenAt, make([]int32, int(id)+1-len(seenAt))...)
+				}
+				j := int(seenAt[id])
+				if seenIn[id] != stamp {
 					j = len(dw.ids)
-					seen[id] = j
+					seenIn[id], seenAt[id] = stamp, int32(j)
 					dw.ids = append(dw.ids, id)
 					dw.tf = append(dw.tf, [nFields]uint16{})
 				}
