@@ -84,6 +84,11 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) [
 	// index in that document's ids: slices, not a map cleared per
 	// document, as every token looks.
 	var seenIn, seenAt []int32
+	// A document's words are gathered in scratch slices and kept in
+	// slices of their exact size: grown by appending, they would hold a
+	// quarter more on average, for the whole build of the index.
+	var ids []int32
+	var tf [][nFields]uint16
 	for i := range docs {
 		d := &docs[i]
 		dw := &out[i]
@@ -101,6 +106,7 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) [
 			}
 		}
 		stamp := int32(i + 1)
+		ids, tf = ids[:0], tf[:0]
 		add := func(field int, text string) {
 			words(text, func(w string) {
 				dw.length[field]++
@@ -114,13 +120,13 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) [
 				}
 				j := int(seenAt[id])
 				if seenIn[id] != stamp {
-					j = len(dw.ids)
+					j = len(ids)
 					seenIn[id], seenAt[id] = stamp, int32(j)
-					dw.ids = append(dw.ids, id)
-					dw.tf = append(dw.tf, [nFields]uint16{})
+					ids = append(ids, id)
+					tf = append(tf, [nFields]uint16{})
 				}
-				if dw.tf[j][field] < math.MaxUint16 {
-					dw.tf[j][field]++
+				if tf[j][field] < math.MaxUint16 {
+					tf[j][field]++
 				}
 			})
 		}
@@ -130,6 +136,7 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) [
 			add(fieldExtra, e)
 		}
 		add(fieldBody, string(d.Body))
+		dw.ids, dw.tf = slices.Clone(ids), slices.Clone(tf)
 		if cache != nil {
 			c := &cachedDoc{words: make([]string, len(dw.ids)), tf: dw.tf, length: dw.length}
 			for j, id := range dw.ids {
