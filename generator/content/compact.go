@@ -116,7 +116,8 @@ func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 	f.html = b.String()
 	// Exactly as long as the text: a buffer grown by doubling would
 	// keep a third more, for every activity until the index is built.
-	f.text = bytes.Clone(markdown.PlainText(f.Doc, f.Body))
+	// A string, so the index reads it without copying.
+	f.text = string(markdown.PlainText(f.Doc, f.Body))
 	f.Doc, f.links = nil, nil
 	return nil
 }
@@ -195,7 +196,7 @@ func (f *File) patched(base string) (string, error) {
 func (s *Site) DropPlainText() {
 	for _, a := range s.Activities {
 		if a.Doc == nil {
-			a.text = nil
+			a.text = ""
 		}
 	}
 }
@@ -234,9 +235,9 @@ func (f *File) TakeBodyHTML(md *markdown.Markdown) (string, error) {
 
 // PlainText returns the body as plain text, for search: taken from the
 // syntax tree now, or kept by LoadCompact.
-func (f *File) PlainText() []byte {
+func (f *File) PlainText() string {
 	if f.Doc == nil {
 		return f.text
 	}
-	return markdown.PlainText(f.Doc, f.Body)
+	return string(markdown.PlainText(f.Doc, f.Body))
 }

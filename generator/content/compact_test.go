@@ -88,7 +88,7 @@ func compareBodies(t *testing.T, fsys fs.FS, atLeast int) {
 		if got != want {
 			t.Errorf("%s: LoadCompact renders\n%s\nLoad renders\n%s", ca.Path, got, want)
 		}
-		if !bytes.Equal(ca.PlainText(), fa.PlainText()) {
+		if ca.PlainText() != fa.PlainText() {
 			t.Errorf("%s: plain text differs:\n%s\n%s", ca.Path, ca.PlainText(), fa.PlainText())
 		}
 		if strings.Contains(got, "mpl") && !strings.Contains(want, "mpl") {

@@ -39,7 +39,7 @@ func (c *Cache) key(d *Doc) docKey {
 		h.WriteString(strconv.Itoa(len(s)))
 		h.WriteString(s)
 	}
-	h.Write(d.Body)
+	h.WriteString(d.Body)
 	return docKey(h.Sum64())
 }
 

@@ -135,7 +135,7 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) [
 		for _, e := range d.Extra {
 			add(fieldExtra, e)
 		}
-		add(fieldBody, string(d.Body))
+		add(fieldBody, d.Body)
 		dw.ids, dw.tf = slices.Clone(ids), slices.Clone(tf)
 		if cache != nil {
 			c := &cachedDoc{words: make([]string, len(dw.ids)), tf: dw.tf, length: dw.length}

@@ -41,7 +41,7 @@ type Doc struct {
 	URL     string // site path, "/aktiviteter/kor/"
 	Title   string
 	Summary string
-	Body    []byte // plain text of the body
+	Body    string // plain text of the body
 	// Extra are other texts that should find the document, such as its
 	// organisation, place and category names.
 	Extra []string

@@ -71,7 +71,7 @@ func TestStemsMeet(t *testing.T) {
 
 func TestDecompound(t *testing.T) {
 	docs := []Doc{
-		{Title: "Pårørendegruppe", Body: []byte("pårørende gruppe samtale samtalegruppe likeperson likepersonsarbeid arbeid")},
+		{Title: "Pårørendegruppe", Body: "pårørende gruppe samtale samtalegruppe likeperson likepersonsarbeid arbeid"},
 	}
 	d := invert(docs, nil)
 	parts := func(w string) []string {
@@ -105,7 +105,7 @@ func TestShardsRoundTrip(t *testing.T) {
 		if i%50 == 0 {
 			body += " sjelden"
 		}
-		docs = append(docs, Doc{Title: fmt.Sprint("Aktivitet ", i), Body: []byte(body)})
+		docs = append(docs, Doc{Title: fmt.Sprint("Aktivitet ", i), Body: body})
 	}
 	d := invert(docs, nil)
 	for _, size := range []int{1, 64, 8 << 10} {
@@ -249,7 +249,7 @@ func fixture() ([]Doc, Options) {
 		},
 	}
 	act := func(title, body, county, mode string, current bool) Doc {
-		d := Doc{Title: title, URL: "/aktiviteter/" + strings.ToLower(strings.Fields(title)[0]) + "/", Body: []byte(body), Current: current,
+		d := Doc{Title: title, URL: "/aktiviteter/" + strings.ToLower(strings.Fields(title)[0]) + "/", Body: body, Current: current,
 			Values: [][]string{{county}, {mode}, nil, {"rk"}}}
 		if mode == "physical" {
 			d.Values[2] = []string{map[string]string{"oslo": "oslo", "vestland": "bergen"}[county]}
@@ -265,7 +265,7 @@ func fixture() ([]Doc, Options) {
 		act("Sjakkklubb", "Sjakk og strategi.", "oslo", "digital", true),
 		act("Turgåing", "Vi går tur i gruppe.", "vestland", "physical", true),
 		act("Aktiviteter for alle", "Se aktivitetene våre.", "vestland", "digital", true),
-		{Kind: 1, Title: "Spillavhengighet Norge", URL: "/organisasjoner/san/", Body: []byte("Vi hjelper spilleavhengige og pårørende."), Current: true, Values: [][]string{{"oslo", "vestland"}, nil, nil, {"san"}}},
+		{Kind: 1, Title: "Spillavhengighet Norge", URL: "/organisasjoner/san/", Body: "Vi hjelper spilleavhengige og pårørende.", Current: true, Values: [][]string{{"oslo", "vestland"}, nil, nil, {"san"}}},
 	}
 	return docs, opt
 }
@@ -433,12 +433,12 @@ func equalCounts(a, b map[string]int) bool {
 // shard per word, "grupp" spans gruppe, gruppeleder, grupper, gruppene.
 func TestPrefixAcrossShards(t *testing.T) {
 	docs := []Doc{
-		{Title: "A", Body: []byte("gruppe")},
-		{Title: "B", Body: []byte("gruppeleder")},
-		{Title: "C", Body: []byte("grupper")},
-		{Title: "D", Body: []byte("gruppene")},
-		{Title: "E", Body: []byte("gruppering")},
-		{Title: "F", Body: []byte("grus")},
+		{Title: "A", Body: "gruppe"},
+		{Title: "B", Body: "gruppeleder"},
+		{Title: "C", Body: "grupper"},
+		{Title: "D", Body: "gruppene"},
+		{Title: "E", Body: "gruppering"},
+		{Title: "F", Body: "grus"},
 	}
 	opt := Options{Kinds: []string{"Aktivitet"}, ShardBytes: 1}
 	for i := range docs {
@@ -477,7 +477,7 @@ func TestCommonWords(t *testing.T) {
 		if i%100 == 0 {
 			body += " sjelden"
 		}
-		docs = append(docs, Doc{Title: fmt.Sprint("Aktivitet ", i), Body: []byte(body), Current: true})
+		docs = append(docs, Doc{Title: fmt.Sprint("Aktivitet ", i), Body: body, Current: true})
 	}
 	e := startEngine(t, writeIndex(t, docs, Options{Kinds: []string{"Aktivitet"}}))
 	common, rare := e.search(t, "gruppe", nil), e.search(t, "sjelden", nil)
@@ -523,7 +523,7 @@ func TestCacheGivesTheSameIndex(t *testing.T) {
 		func(d []Doc) []Doc { d[2].Title = "Kor og korps i Bergen"; return d },
 		func(d []Doc) []Doc { return append(d[:1], d[2:]...) },
 		func(d []Doc) []Doc {
-			return append(d, Doc{Title: "Ny strikkekafé", Body: []byte("Strikking og prat."), Values: [][]string{{"oslo"}, {"physical"}, {"oslo"}, {"rk"}}})
+			return append(d, Doc{Title: "Ny strikkekafé", Body: "Strikking og prat.", Values: [][]string{{"oslo"}, {"physical"}, {"oslo"}, {"rk"}}})
 		},
 	} {
 		docs = change(docs)
