@@ -117,7 +117,7 @@ func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 	// Exactly as long as the text: a buffer grown by doubling would
 	// keep a third more, for every activity until the index is built.
 	// A string, so the index reads it without copying.
-	f.text = string(markdown.PlainText(f.Doc, f.Body))
+	f.text = strings.Clone(markdown.PlainText(f.Doc, f.Body))
 	f.Doc, f.links = nil, nil
 	return nil
 }
@@ -239,5 +239,5 @@ func (f *File) PlainText() string {
 	if f.Doc == nil {
 		return f.text
 	}
-	return string(markdown.PlainText(f.Doc, f.Body))
+	return markdown.PlainText(f.Doc, f.Body)
 }

@@ -79,7 +79,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 	wg.Wait()
 	for _, o := range r.site.Organisations {
 		d := search.Doc{Kind: kindOrganisation, URL: o.URL(), Title: o.Title, Summary: o.Summary, Current: true,
-			Body: string(markdown.PlainText(o.Doc, o.Body)), Extra: []string{o.Short}, Values: make([][]string, nSearchFacets)}
+			Body: markdown.PlainText(o.Doc, o.Body), Extra: []string{o.Short}, Values: make([][]string, nSearchFacets)}
 		d.Values[facetOrg] = []string{o.Slug}
 		for _, c := range o.Chapters {
 			d.Extra = append(d.Extra, c.Title, c.Municipality)
@@ -97,7 +97,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 	for _, pr := range r.site.Projects {
 		org := r.site.Organisation(pr.Organisation)
 		d := search.Doc{Kind: kindProject, URL: pr.URL(), Title: pr.Title, Summary: pr.Summary, Current: true,
-			Body: string(markdown.PlainText(pr.Doc, pr.Body)), Extra: []string{pr.Programme, pr.Funder, pr.AudienceText, org.Title},
+			Body: markdown.PlainText(pr.Doc, pr.Body), Extra: []string{pr.Programme, pr.Funder, pr.AudienceText, org.Title},
 			Values: make([][]string, nSearchFacets), Org: org.Title}
 		d.Values[facetOrg] = []string{org.Slug}
 		docs = append(docs, d)
@@ -107,7 +107,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 		chapters := append([]*content.HandbookChapter{{File: h.File, Title: h.Title, Summary: h.Summary, Handbook: h}}, h.Chapters...)
 		for i, c := range chapters {
 			d := search.Doc{Kind: kindChapter, URL: c.URL(), Title: c.Title, Summary: c.Summary, Current: true,
-				Body: string(markdown.PlainText(c.Doc, c.Body)), Extra: []string{h.Title, org.Title},
+				Body: markdown.PlainText(c.Doc, c.Body), Extra: []string{h.Title, org.Title},
 				Values: make([][]string, nSearchFacets), Org: org.Title, Place: h.Title}
 			if i == 0 {
 				d.URL, d.Extra, d.Place = h.URL(), []string{h.Subtitle, org.Title}, ""
@@ -120,7 +120,7 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 		pr := r.site.Project(rep.Project)
 		org := r.site.Organisation(pr.Organisation)
 		d := search.Doc{Kind: kindReport, URL: rep.URL(), Title: rep.Title, Summary: rep.Summary, Current: true,
-			Body: string(markdown.PlainText(rep.Doc, rep.Body)), Extra: []string{pr.Title, org.Title, ui["report_kind_"+rep.Kind]},
+			Body: markdown.PlainText(rep.Doc, rep.Body), Extra: []string{pr.Title, org.Title, ui["report_kind_"+rep.Kind]},
 			Values: make([][]string, nSearchFacets), Org: org.Title, When: r.lang.DateNoWeekday(rep.Date.Time()), Place: pr.Title}
 		d.Values[facetOrg] = []string{org.Slug}
 		docs = append(docs, d)

@@ -91,7 +91,7 @@ func TestSafeURL(t *testing.T) {
 
 func TestPlainText(t *testing.T) {
 	src := []byte("# Tittel\n\nEn *viktig* [lenke](https://example.org) og \"sitat\".\n\n- punkt\n")
-	got := string(PlainText(New(Options{}).Parse(src), src))
+	got := PlainText(New(Options{}).Parse(src), src)
 	want := "Tittel\nEn viktig lenke og «sitat».\npunkt"
 	if got != want {
 		t.Errorf("got %q, want %q", got, want)

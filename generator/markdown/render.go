@@ -122,7 +122,7 @@ func (r *linkRenderer) image(w util.BufWriter, src []byte, node ast.Node, enteri
 		return ast.WalkContinue, nil
 	}
 	n := node.(*ast.Image)
-	alt := util.EscapeHTML(PlainText(n, src))
+	alt := util.EscapeHTML([]byte(PlainText(n, src)))
 	u, ok := href(UnderBase(r.base, Destination(n)))
 	if !ok || hasPrefixFold(u, "http:") {
 		// An unsafe or insecure image shows its description instead.

@@ -1,7 +1,7 @@
 package markdown
 
 import (
-	"bytes"
+	"strings"
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
@@ -10,28 +10,49 @@ import (
 // PlainText returns the text of n and its descendants without markup, as a
 // screen reader or search index would read it: paragraphs are separated by
 // newlines, typographic substitutions are kept.
-func PlainText(n ast.Node, src []byte) []byte {
-	var b bytes.Buffer
+func PlainText(n ast.Node, src []byte) string {
+	var w plainWriter
 	if n.Kind() == ast.KindDocument {
-		b.Grow(len(src)) // the text of a whole body is about as long as its source
+		w.Grow(len(src)) // the text of a whole body is about as long as its source
 	}
-	writeText(&b, n, src)
-	return bytes.TrimSpace(b.Bytes())
+	w.text(n, src)
+	return strings.TrimSpace(w.String())
 }
 
-func writeText(b *bytes.Buffer, n ast.Node, src []byte) {
+// A plainWriter builds plain text in a strings.Builder, which gives the
+// text of a whole body as a string without copying it, and remembers the
+// last byte, to end blocks with one newline.
+type plainWriter struct {
+	strings.Builder
+	last byte
+}
+
+func (w *plainWriter) write(p []byte) {
+	if len(p) > 0 {
+		w.Write(p)
+		w.last = p[len(p)-1]
+	}
+}
+
+func (w *plainWriter) newline() {
+	w.WriteByte('\n')
+	w.last = '\n'
+}
+
+func (w *plainWriter) text(n ast.Node, src []byte) {
 	switch n := n.(type) {
 	case *ast.Text:
-		b.Write(n.Value(src))
+		w.write(n.Value(src))
 		if n.SoftLineBreak() || n.HardLineBreak() {
-			b.WriteByte(' ')
+			w.WriteByte(' ')
+			w.last = ' '
 		}
 		return
 	case *ast.String:
-		b.Write(n.Value)
+		w.write(n.Value)
 		return
 	case *ast.AutoLink:
-		b.Write(n.Label(src))
+		w.write(n.Label(src))
 		return
 	case *ast.RawHTML, *ast.HTMLBlock:
 		return // markup, not text
@@ -39,16 +60,16 @@ func writeText(b *bytes.Buffer, n ast.Node, src []byte) {
 		lines := n.Lines()
 		for i := range lines.Len() {
 			seg := lines.At(i)
-			b.Write(seg.Value(src))
+			w.write(seg.Value(src))
 		}
 		return
 	case *east.FootnoteBacklink:
 		return
 	}
 	for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-		writeText(b, c, src)
+		w.text(c, src)
 	}
-	if n.Type() == ast.TypeBlock && b.Len() > 0 && b.Bytes()[b.Len()-1] != '\n' {
-		b.WriteByte('\n')
+	if n.Type() == ast.TypeBlock && w.Len() > 0 && w.last != '\n' {
+		w.newline()
 	}
 }

@@ -1,7 +1,6 @@
 package pdf
 
 import (
-	"bytes"
 	"path"
 	"strconv"
 	"strings"
@@ -180,6 +179,5 @@ func (r *Renderer) footnoteBacklink(_ util.BufWriter, _ []byte, n ast.Node, ente
 
 // plainText returns the text of n on one line.
 func plainText(n ast.Node, src []byte) string {
-	b := markdown.PlainText(n, src)
-	return string(bytes.ReplaceAll(b, []byte("\n"), []byte(" ")))
+	return strings.ReplaceAll(markdown.PlainText(n, src), "\n", " ")
 }
