@@ -106,7 +106,7 @@ func runSchema(ctx context.Context, args []string, stdout, stderr io.Writer) int
 		fmt.Fprintf(stderr, "moteplass schema: %v\n", err)
 		return exitUsage
 	}
-	fmt.Fprintf(stdout, "Wrote %d schemas to %s\n", len(schema.Kinds), *out)
+	fmt.Fprintf(stdout, "Wrote %d schemas and a Decap CMS config (decap-config.yml) to %s\n", len(schema.Kinds), *out)
 	return exitOK
 }
 

@@ -65,7 +65,7 @@ func writeSchemas(t *testing.T, site string) map[string]map[string]any {
 	if code := run(context.Background(), []string{"schema", "--site", site, "--out", dir}, &stdout, &stderr); code != exitOK {
 		t.Fatalf("moteplass schema: exit %d\n%s", code, stderr.String())
 	}
-	if want := "Wrote 8 schemas to " + dir + "\n"; stdout.String() != want || stderr.Len() > 0 {
+	if want := "Wrote 8 schemas and a Decap CMS config (decap-config.yml) to " + dir + "\n"; stdout.String() != want || stderr.Len() > 0 {
 		t.Errorf("stdout %q, stderr %q; want %q", stdout.String(), stderr.String(), want)
 	}
 	schemas := map[string]map[string]any{}
