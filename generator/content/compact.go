@@ -11,7 +11,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/util"
 	"golang.org/x/sync/errgroup"
 
@@ -91,13 +90,8 @@ type linkRef struct {
 func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 	f.ids = HeadingIDs(f.Doc)
 	for _, n := range f.links {
-		ref := linkRef{off: nodeOffset(n)}
-		switch n := n.(type) {
-		case *ast.Link:
-			ref.dest = string(n.Destination)
-		case *ast.Image:
-			ref.dest, ref.image = string(n.Destination), true
-		}
+		ref := linkRef{off: nodeOffset(n, f.Body)}
+		ref.dest, ref.image = linkDest(n, f.Body)
 		if resolvable(ref.dest) {
 			ref.marker = c.nonce + strconv.Itoa(len(f.refs))
 			n.SetAttributeString(markdown.AttrHref, ref.marker+"z")

@@ -313,7 +313,7 @@ func parse(f source, src []byte, md *markdown.Markdown, c *compactor) (any, diag
 		Lines: BodyLines{lines: lines, base: bodyStart},
 	}
 	ast.Walk(file.Doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if entering && (n.Kind() == ast.KindLink || n.Kind() == ast.KindImage) {
+		if entering && (n.Kind() == ast.KindLink || n.Kind() == ast.KindImage || n.Kind() == ast.KindAutoLink) {
 			file.links = append(file.links, n)
 		}
 		return ast.WalkContinue, nil

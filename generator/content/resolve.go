@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"fmt"
 	stdhtml "html"
 	"image"
@@ -111,14 +112,7 @@ func (f *File) linksAlone() bool {
 		return true
 	}
 	for _, n := range f.links {
-		var dest string
-		switch n := n.(type) {
-		case *ast.Link:
-			dest = string(n.Destination)
-		case *ast.Image:
-			dest = string(n.Destination)
-		}
-		if !destAlone(dest) {
+		if dest, _ := linkDest(n, f.Body); !destAlone(dest) {
 			return false
 		}
 	}
@@ -160,15 +154,9 @@ func (r *resolver) links(f *File, v any) {
 		return
 	}
 	for _, n := range f.links {
-		var dest string
-		switch n := n.(type) {
-		case *ast.Link:
-			dest = string(n.Destination)
-		case *ast.Image:
-			dest = string(n.Destination)
-		}
-		pos := f.Lines.Pos(nodeOffset(n))
-		if href, ok := r.link(f, v, dest, pos, n.Kind() == ast.KindImage); ok {
+		dest, image := linkDest(n, f.Body)
+		pos := f.Lines.Pos(nodeOffset(n, f.Body))
+		if href, ok := r.link(f, v, dest, pos, image); ok {
 			n.SetAttributeString(markdown.AttrHref, href)
 			if img, isImg := n.(*ast.Image); isImg {
 				r.imageSize(f, img, dest)
@@ -177,9 +165,35 @@ func (r *resolver) links(f *File, v any) {
 	}
 }
 
-// nodeOffset finds a byte offset for an inline node: its own, or that of
-// the text inside it.
-func nodeOffset(n ast.Node) int {
+// linkDest returns where a link, image or autolink of src points, and
+// whether it is an image. An autolink's address is the one the page
+// links to (markdown.AutoLinkURL): it has a scheme, so it is only
+// checked for form.
+func linkDest(n ast.Node, src []byte) (dest string, image bool) {
+	switch n := n.(type) {
+	case *ast.Link:
+		return string(n.Destination), false
+	case *ast.Image:
+		return string(n.Destination), true
+	case *ast.AutoLink:
+		return markdown.AutoLinkURL(n, src), false
+	}
+	return "", false
+}
+
+// nodeOffset finds a byte offset in src for an inline node: its own, or
+// that of the text inside it.
+func nodeOffset(n ast.Node, src []byte) int {
+	if a, ok := n.(*ast.AutoLink); ok {
+		// Its position may be the byte before it (goldmark's linkify).
+		label := a.Label(src)
+		if p := a.Pos(); p >= 0 && p <= len(src) {
+			if i := bytes.Index(src[p:], label); i >= 0 && i <= 1 {
+				return p + i
+			}
+			return p
+		}
+	}
 	for c := n; c != nil; c = c.FirstChild() {
 		if t, ok := c.(*ast.Text); ok {
 			return t.Segment.Start

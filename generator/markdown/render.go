@@ -91,20 +91,28 @@ func (r *linkRenderer) link(w util.BufWriter, src []byte, node ast.Node, enterin
 	return ast.WalkContinue, nil
 }
 
+// AutoLinkURL returns the address an autolink (<https://…>, or a bare
+// address or e-mail address in the text) links to: e-mail addresses with
+// mailto:, and "www." addresses with https://, as goldmark's linkify would
+// give them http://, and every site an editor links to today speaks https.
+func AutoLinkURL(n *ast.AutoLink, src []byte) string {
+	label, url := n.Label(src), n.URL(src)
+	switch {
+	case n.AutoLinkType == ast.AutoLinkEmail && !hasPrefixFold(url, "mailto:"):
+		return "mailto:" + string(url)
+	case n.AutoLinkType == ast.AutoLinkURL && hasPrefixFold(label, "www.") && !hasPrefixFold(url, "https:"):
+		return "https://" + string(label)
+	}
+	return string(url)
+}
+
 func (r *linkRenderer) autoLink(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 	n := node.(*ast.AutoLink)
 	if !entering {
 		return ast.WalkContinue, nil
 	}
 	label := n.Label(src)
-	url := n.URL(src)
-	if n.AutoLinkType == ast.AutoLinkEmail && !hasPrefixFold(url, "mailto:") {
-		url = append([]byte("mailto:"), url...)
-	} else if n.AutoLinkType == ast.AutoLinkURL && hasPrefixFold(label, "www.") && !hasPrefixFold(url, "https:") {
-		// goldmark's linkify prefixes "www." with http://; every site an
-		// editor links to today speaks https.
-		url = append([]byte("https://"), label...)
-	}
+	url := []byte(AutoLinkURL(n, src))
 	if !SafeURL(string(url)) {
 		w.Write(util.EscapeHTML(label))
 		return ast.WalkContinue, nil
