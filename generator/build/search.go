@@ -25,6 +25,7 @@ func (s *searchIndex) build() {
 	s.once.Do(func() {
 		docs, opt := s.r.SearchDocs()
 		opt.Cache = s.cache
+		opt.DropBodies = s.cache == nil // nothing reads the documents after
 		ix, err := search.Build(docs, opt)
 		if err != nil {
 			s.err = err

@@ -227,6 +227,17 @@ func (f *File) TakeBodyHTML(md *markdown.Markdown) (string, error) {
 	return h, err
 }
 
+// TakePlainText is PlainText for a build that indexes each body once:
+// the text LoadCompact kept is handed over and let go, so that the index
+// can drop it as soon as it has split it into words.
+func (f *File) TakePlainText() string {
+	t := f.PlainText()
+	if f.Doc == nil {
+		f.text = ""
+	}
+	return t
+}
+
 // PlainText returns the body as plain text, for search: taken from the
 // syntax tree now, or kept by LoadCompact.
 func (f *File) PlainText() string {

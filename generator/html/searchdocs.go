@@ -131,7 +131,12 @@ func (r *Renderer) SearchDocs() ([]search.Doc, search.Options) {
 func (r *Renderer) activityDoc(a *Activity) search.Doc {
 	ui := r.lang.UI
 	d := search.Doc{Kind: kindActivity, URL: a.URL(), Title: a.Title, Summary: a.Summary, Current: a.Upcoming, Org: a.Org.Title,
-		Body: a.PlainText(), Values: make([][]string, nSearchFacets)}
+		Values: make([][]string, nSearchFacets)}
+	if r.once {
+		d.Body = a.TakePlainText() // the index lets it go (search.Options.DropBodies)
+	} else {
+		d.Body = a.PlainText()
+	}
 	d.Extra = []string{a.Org.Title, a.Org.Short, a.CategoryTerm.Title, ui[a.Mode], a.Place.Name, a.Place.Municipality, a.County.Name, a.Online.Platform}
 	if a.OrgChapter != nil {
 		d.Extra = append(d.Extra, a.OrgChapter.Title)

@@ -100,7 +100,7 @@ func Build(docs []Doc, opt Options) (*Index, error) {
 	if opt.Cache != nil {
 		opt.Cache.ready()
 	}
-	dict := invert(docs, opt.Cache)
+	dict := invert(docs, opt.Cache, opt.DropBodies)
 	sh, lists := shards(dict, opt.ShardBytes)
 
 	ix := &Index{shards: make([][]byte, len(sh)), lists: make([][]byte, len(lists)), docs: make([][]byte, (len(docs)+docsPerFile-1)/docsPerFile)}

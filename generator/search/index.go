@@ -77,8 +77,9 @@ func (v *vocab) id(w string) int32 {
 
 // tokenize splits docs into words with one worker's vocabulary. A
 // document the cache knows (by its text) is not split again; what it
-// splits goes into fresh, for the next build's cache.
-func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) []docWords {
+// splits goes into fresh, for the next build's cache. With drop, each
+// document's Body is cleared once split (Options.DropBodies).
+func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc, drop bool) []docWords {
 	out := make([]docWords, len(docs))
 	// For each word id, the last document (i+1) it was seen in and its
 	// index in that document's ids: slices, not a map cleared per
@@ -136,6 +137,9 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc) [
 			add(fieldExtra, e)
 		}
 		add(fieldBody, d.Body)
+		if drop {
+			d.Body = ""
+		}
 		dw.ids, dw.tf = slices.Clone(ids), slices.Clone(tf)
 		if cache != nil {
 			c := &cachedDoc{words: make([]string, len(dw.ids)), tf: dw.tf, length: dw.length}
@@ -178,7 +182,7 @@ func (d *dictionary) entry(w string, t func() term) int32 {
 // invert builds the dictionary with postings for docs: tokenising in
 // parallel over contiguous ranges, so that concatenating the workers'
 // postings keeps them in document order.
-func invert(docs []Doc, cache *Cache) *dictionary {
+func invert(docs []Doc, cache *Cache, drop bool) *dictionary {
 	workers := max(1, min(runtime.GOMAXPROCS(0), len(docs)/64))
 	type part struct {
 		lo    int
@@ -198,7 +202,7 @@ func invert(docs []Doc, cache *Cache) *dictionary {
 		hi := len(docs) * (w + 1) / workers
 		p.v.ids = map[string]int32{}
 		p.fresh = map[docKey]*cachedDoc{}
-		wg.Go(func() { p.words = tokenize(docs[p.lo:hi], &p.v, cache, p.fresh) })
+		wg.Go(func() { p.words = tokenize(docs[p.lo:hi], &p.v, cache, p.fresh, drop) })
 	}
 	wg.Wait()
 	if cache != nil {

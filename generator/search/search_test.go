@@ -73,7 +73,7 @@ func TestDecompound(t *testing.T) {
 	docs := []Doc{
 		{Title: "Pårørendegruppe", Body: "pårørende gruppe samtale samtalegruppe likeperson likepersonsarbeid arbeid"},
 	}
-	d := invert(docs, nil)
+	d := invert(docs, nil, false)
 	parts := func(w string) []string {
 		var out []string
 		for _, p := range d.entries[d.byWord[w]].parts {
@@ -107,7 +107,7 @@ func TestShardsRoundTrip(t *testing.T) {
 		}
 		docs = append(docs, Doc{Title: fmt.Sprint("Aktivitet ", i), Body: body})
 	}
-	d := invert(docs, nil)
+	d := invert(docs, nil, false)
 	for _, size := range []int{1, 64, 8 << 10} {
 		got := map[string][]posting{}
 		sh, lists := shards(d, size)
@@ -224,6 +224,44 @@ func TestDeterministic(t *testing.T) {
 			if fa[i].Path != fb[i].Path || !bytes.Equal(x.Bytes(), y.Bytes()) {
 				t.Fatalf("%s differs between two builds", fa[i].Path)
 			}
+		}
+	}
+}
+
+// With DropBodies, Build lets the documents' text go once it has split
+// it, and writes the same index; without, it leaves the documents be.
+func TestDropBodies(t *testing.T) {
+	docs, opt := fixture()
+	want, err := Build(slices.Clone(docs), opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range docs {
+		if docs[i].Body == "" {
+			t.Fatalf("fixture document %d has no body", i)
+		}
+	}
+	opt.DropBodies = true
+	dropped := slices.Clone(docs)
+	got, err := Build(dropped, opt)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range dropped {
+		if dropped[i].Body != "" {
+			t.Errorf("document %d kept its body", i)
+		}
+	}
+	fw, fg := want.Files(), got.Files()
+	if len(fw) != len(fg) {
+		t.Fatalf("%d files, then %d", len(fw), len(fg))
+	}
+	for i := range fw {
+		var x, y bytes.Buffer
+		fw[i].Write(&x)
+		fg[i].Write(&y)
+		if fw[i].Path != fg[i].Path || !bytes.Equal(x.Bytes(), y.Bytes()) {
+			t.Errorf("%s differs with DropBodies", fw[i].Path)
 		}
 	}
 }
