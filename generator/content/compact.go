@@ -148,41 +148,69 @@ func (f *File) markers() bool {
 // patched returns f's HTML with the addresses and sizes the resolver
 // found where compact left markers, written as the HTML renderer writes
 // them; base is the path of base_url. It changes nothing, so pages may
-// call it at once.
+// call it at once. One pass, one copy: a marker is the nonce, the ref's
+// index and what goes there (z the address, w and h an image's size,
+// whose attribute is left out when the size is not known).
 func (f *File) patched(base string) (string, error) {
-	h := []byte(f.html)
-	for _, ref := range f.refs {
-		if ref.marker == "" {
-			continue
+	nonce := ""
+	for i, ref := range f.refs {
+		if ref.marker != "" {
+			nonce = strings.TrimSuffix(ref.marker, strconv.Itoa(i)) // hex: it may end in digits itself
+			break
 		}
-		u := ref.href
-		if u == "" {
-			u = ref.dest
+	}
+	if nonce == "" {
+		return f.html, nil
+	}
+	left := fmt.Errorf("%s: internal error: a link marker was left in the HTML", f.Path)
+	h := f.html
+	out := make([]byte, 0, len(h)+len(h)/8)
+	for {
+		i := strings.Index(h, nonce)
+		if i < 0 {
+			out = append(out, h...)
+			break
 		}
-		u = markdown.UnderBase(base, u)
-		h = bytes.ReplaceAll(h, []byte(ref.marker+"z"), util.EscapeHTML(util.URLEscape([]byte(u), true)))
-		if !ref.image {
-			continue // only images have sizes (see compact), and each ReplaceAll copies
+		out = append(out, h[:i]...)
+		rest := h[i+len(nonce):]
+		j := 0
+		for j < len(rest) && rest[j] >= '0' && rest[j] <= '9' {
+			j++
 		}
-		for _, d := range []struct {
-			attr string
-			v    int
-		}{{"w", ref.w}, {"h", ref.h}} {
-			name := map[string]string{"w": "width", "h": "height"}[d.attr]
-			old := []byte(" " + name + `="` + ref.marker + d.attr + `"`)
-			var repl []byte
-			if d.v > 0 {
-				repl = []byte(" " + name + `="` + strconv.Itoa(d.v) + `"`)
+		idx, err := strconv.Atoi(rest[:j])
+		if err != nil || idx >= len(f.refs) || j == len(rest) || f.refs[idx].marker != nonce+rest[:j] {
+			return "", left
+		}
+		ref := &f.refs[idx]
+		kind := rest[j]
+		h = rest[j+1:]
+		switch kind {
+		case 'z':
+			u := ref.href
+			if u == "" {
+				u = ref.dest
 			}
-			h = bytes.ReplaceAll(h, old, repl)
+			u = markdown.UnderBase(base, u)
+			out = append(out, util.EscapeHTML(util.URLEscape([]byte(u), true))...)
+		case 'w', 'h':
+			name, v := "width", ref.w
+			if kind == 'h' {
+				name, v = "height", ref.h
+			}
+			attr := " " + name + `="`
+			if !ref.image || !bytes.HasSuffix(out, []byte(attr)) || !strings.HasPrefix(h, `"`) {
+				return "", left
+			}
+			if v > 0 {
+				out = strconv.AppendInt(out, int64(v), 10)
+			} else {
+				out, h = out[:len(out)-len(attr)], h[1:]
+			}
+		default:
+			return "", left
 		}
 	}
-	for _, ref := range f.refs {
-		if ref.marker != "" && bytes.Contains(h, []byte(ref.marker)) {
-			return "", fmt.Errorf("%s: internal error: a link marker was left in the HTML", f.Path)
-		}
-	}
-	return string(h), nil
+	return string(out), nil
 }
 
 // DropPlainText forgets the plain text LoadCompact kept, once the search
