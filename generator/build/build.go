@@ -131,9 +131,6 @@ func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	if err := p.addSearch(r, opt.SearchOnDemand, opt.Cache != nil, prev); err != nil {
 		return nil, err
 	}
-	if opt.Cache == nil && !opt.SearchOnDemand {
-		p.Site.DropPlainText() // the index has it
-	}
 	p.stage("search index")
 	return p, nil
 }

@@ -213,16 +213,6 @@ func (f *File) patched(base string) (string, error) {
 	return string(out), nil
 }
 
-// DropPlainText forgets the plain text LoadCompact kept, once the search
-// index has it.
-func (s *Site) DropPlainText() {
-	for _, a := range s.Activities {
-		if a.Doc == nil {
-			a.text = ""
-		}
-	}
-}
-
 // BodyHTML returns the body as HTML: rendered now, or when it was
 // parsed (LoadCompact, a Cache) with the addresses of this load.
 func (f *File) BodyHTML(md *markdown.Markdown) (string, error) {
