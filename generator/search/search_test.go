@@ -213,17 +213,23 @@ func TestDeterministic(t *testing.T) {
 	}
 	for range 3 {
 		b, _ := Build(docs, opt)
-		fa, fb := a.Files(), b.Files()
-		if len(fa) != len(fb) {
-			t.Fatalf("%d files, then %d", len(fa), len(fb))
-		}
-		for i := range fa {
-			var x, y bytes.Buffer
-			fa[i].Write(&x)
-			fb[i].Write(&y)
-			if fa[i].Path != fb[i].Path || !bytes.Equal(x.Bytes(), y.Bytes()) {
-				t.Fatalf("%s differs between two builds", fa[i].Path)
-			}
+		sameFiles(t, a, b)
+	}
+}
+
+// sameFiles fails t unless indexes a and b write the same files.
+func sameFiles(t *testing.T, a, b *Index) {
+	t.Helper()
+	fa, fb := a.Files(), b.Files()
+	if len(fa) != len(fb) {
+		t.Fatalf("%d files, then %d", len(fa), len(fb))
+	}
+	for i := range fa {
+		var x, y bytes.Buffer
+		fa[i].Write(&x)
+		fb[i].Write(&y)
+		if fa[i].Path != fb[i].Path || !bytes.Equal(x.Bytes(), y.Bytes()) {
+			t.Fatalf("%s differs", fa[i].Path)
 		}
 	}
 }
@@ -252,18 +258,7 @@ func TestDropBodies(t *testing.T) {
 			t.Errorf("document %d kept its body", i)
 		}
 	}
-	fw, fg := want.Files(), got.Files()
-	if len(fw) != len(fg) {
-		t.Fatalf("%d files, then %d", len(fw), len(fg))
-	}
-	for i := range fw {
-		var x, y bytes.Buffer
-		fw[i].Write(&x)
-		fg[i].Write(&y)
-		if fw[i].Path != fg[i].Path || !bytes.Equal(x.Bytes(), y.Bytes()) {
-			t.Errorf("%s differs with DropBodies", fw[i].Path)
-		}
-	}
+	sameFiles(t, want, got)
 }
 
 func TestBuildRejectsUnknownValues(t *testing.T) {
