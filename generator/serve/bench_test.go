@@ -13,6 +13,20 @@ import (
 	"moteplass/generator/corpus"
 )
 
+// benchSite writes a generated site of 1,000 activities, or
+// MOTEPLASS_BENCH_N, and returns its folder.
+func benchSite(b *testing.B) string {
+	n := 1000
+	if s := os.Getenv("MOTEPLASS_BENCH_N"); s != "" {
+		n, _ = strconv.Atoi(s)
+	}
+	dir := filepath.Join(b.TempDir(), "site")
+	if err := corpus.Write(dir, n, 1); err != nil {
+		b.Fatal(err)
+	}
+	return dir
+}
+
 // BenchmarkEditToReload measures what an editor waits for: from saving
 // one activity to the reload event (reload-*) and to the served page
 // showing the change (page-*). The corpus has 1,000 activities, or
@@ -22,14 +36,7 @@ import (
 //
 // It reports the median and the worst edit of each.
 func BenchmarkEditToReload(b *testing.B) {
-	n := 1000
-	if s := os.Getenv("MOTEPLASS_BENCH_N"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := corpus.Write(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir := benchSite(b)
 	addr, _ := serveDir(b, dir)
 	wait := events(b, addr)
 	files, _ := filepath.Glob(filepath.Join(dir, "content/activities/*/*.md"))
@@ -70,14 +77,7 @@ func BenchmarkEditToReload(b *testing.B) {
 //
 //	MOTEPLASS_BENCH_N=10000 go test ./generator/serve -run '^$' -bench EditToSearch -benchtime 10x
 func BenchmarkEditToSearch(b *testing.B) {
-	n := 1000
-	if s := os.Getenv("MOTEPLASS_BENCH_N"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := corpus.Write(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir := benchSite(b)
 	addr, _ := serveDir(b, dir)
 	wait := events(b, addr)
 	files, _ := filepath.Glob(filepath.Join(dir, "content/activities/*/*.md"))
@@ -105,14 +105,7 @@ func BenchmarkEditToSearch(b *testing.B) {
 // BenchmarkRebuild measures a rebuild after a change, without the file
 // system and the browser: where edit-to-reload time goes.
 func BenchmarkRebuild(b *testing.B) {
-	n := 1000
-	if s := os.Getenv("MOTEPLASS_BENCH_N"); s != "" {
-		n, _ = strconv.Atoi(s)
-	}
-	dir := filepath.Join(b.TempDir(), "site")
-	if err := corpus.Write(dir, n, 1); err != nil {
-		b.Fatal(err)
-	}
+	dir := benchSite(b)
 	srv := New(Options{Site: dir})
 	srv.Rebuild(b.Context())
 	files, _ := filepath.Glob(filepath.Join(dir, "content/activities/*/*.md"))
