@@ -22,7 +22,7 @@ import (
 // have changed: what the file says on its own, the links that name no
 // other file, an activity's references while site.toml, organisations
 // and projects stay the same; and sorted lists start from the last
-// load's. Activities are kept as HTML and text, as LoadCompact keeps them.
+// load's. Activities are kept as HTML, as LoadCompact keeps them.
 //
 // Loads through one Cache must not overlap, and nothing may read a Site
 // from an earlier load while a new one runs: items are reused and
@@ -185,7 +185,7 @@ func NewCache() *Cache {
 }
 
 // compactor returns the compactor of loads through c: activities are
-// kept as HTML and text, not as syntax trees, whose millions of nodes the
+// kept as HTML, not as syntax trees, whose millions of nodes the
 // garbage collector would scan again after every few saves. Markers start
 // with the same nonce in every load, as cached HTML holds them.
 func (c *Cache) compactor(cfg *site.Config) *compactor {

@@ -19,18 +19,19 @@ import (
 )
 
 // LoadCompact is Load for a build that renders each page once. It keeps
-// the body of every activity as HTML and as plain text, rendered in the
-// same pass that parses it, instead of as a syntax tree: the trees are
-// most of the memory of a big site (12 KB for an activity of 300 words,
-// against 3 KB of HTML), and the garbage collector would scan every node
-// of them again and again while the rest of the site loads.
+// the body of every activity as HTML, rendered in the same pass that
+// parses it, instead of as a syntax tree: the trees are most of the
+// memory of a big site (12 KB for an activity of 300 words, against 3 KB
+// of HTML), and the garbage collector would scan every node of them
+// again and again while the rest of the site loads. The search index
+// reads the words from the HTML (CompactHTML).
 //
 // Links between files are resolved only once every file is read, so the
 // HTML is rendered with a marker in place of each address the resolver
 // decides (and of each image's size), and the markers are replaced once
 // the site is checked. After LoadCompact, an activity's Doc, Body and
-// Meta are nil, its Lines give no positions, and BodyHTML and PlainText
-// return what was rendered. A Cache (serve) compacts activities too, but
+// Meta are nil, its Lines give no positions, and BodyHTML returns what
+// was rendered. A Cache (serve) compacts activities too, but
 // keeps their source and positions and the markers, which BodyHTML
 // replaces with what the latest load found.
 func LoadCompact(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Markdown) (*Site, error) {
@@ -86,7 +87,7 @@ type linkRef struct {
 	w, h   int    // an image's size in pixels, if known
 }
 
-// compact renders f's body as HTML and as text and drops its tree.
+// compact renders f's body as HTML and drops its tree.
 func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 	f.ids = HeadingIDs(f.Doc)
 	for _, n := range f.links {
@@ -108,10 +109,6 @@ func (c *compactor) compact(f *File, md *markdown.Markdown) error {
 		return fmt.Errorf("%s: %w", f.Path, err)
 	}
 	f.html = b.String()
-	// Exactly as long as the text: a buffer grown by doubling would
-	// keep a third more, for every activity until the index is built.
-	// A string, so the index reads it without copying.
-	f.text = strings.Clone(markdown.PlainText(f.Doc, f.Body))
 	f.Doc, f.links = nil, nil
 	return nil
 }
@@ -245,22 +242,11 @@ func (f *File) TakeBodyHTML(md *markdown.Markdown) (string, error) {
 	return h, err
 }
 
-// TakePlainText is PlainText for a build that indexes each body once:
-// the text LoadCompact kept is handed over and let go, so that the index
-// can drop it as soon as it has split it into words.
-func (f *File) TakePlainText() string {
-	t := f.PlainText()
-	if f.Doc == nil {
-		f.text = ""
-	}
-	return t
-}
-
-// PlainText returns the body as plain text, for search: taken from the
-// syntax tree now, or kept by LoadCompact.
-func (f *File) PlainText() string {
-	if f.Doc == nil {
-		return f.text
-	}
-	return markdown.PlainText(f.Doc, f.Body)
+// CompactHTML returns the HTML a compacted body (LoadCompact, a Cache)
+// was rendered to, for the search index to read its words; ok is false
+// if f keeps its syntax tree instead, or the HTML was taken. Its links
+// may still hold the resolver's markers: they sit in attributes, not in
+// the text.
+func (f *File) CompactHTML() (html string, ok bool) {
+	return f.html, f.Doc == nil && !f.taken
 }

@@ -37,7 +37,6 @@ type File struct {
 	links    []ast.Node  // the link and image nodes of Doc, found once
 	html     string      // the body as HTML, once compacted (LoadCompact)
 	taken    bool        // html was handed over (TakeBodyHTML)
-	text     string      // the body as plain text, once compacted
 	refs     []linkRef   // the links of a compacted body, for the resolver
 	ids      []string    // the heading anchors of a compacted body
 	alone    *resolution // what resolving the links found, if it depends on f alone

@@ -132,10 +132,10 @@ func (r *Renderer) activityDoc(a *Activity) search.Doc {
 	ui := r.lang.UI
 	d := search.Doc{Kind: kindActivity, URL: a.URL(), Title: a.Title, Summary: a.Summary, Current: a.Upcoming, Org: a.Org.Title,
 		Values: make([][]string, nSearchFacets)}
-	if r.once {
-		d.Body = a.TakePlainText() // the index lets it go (search.Options.DropBodies)
+	if h, ok := a.CompactHTML(); ok {
+		d.BodyHTML = h
 	} else {
-		d.Body = a.PlainText()
+		d.Body = markdown.PlainText(a.Doc, a.Body)
 	}
 	d.Extra = []string{a.Org.Title, a.Org.Short, a.CategoryTerm.Title, ui[a.Mode], a.Place.Name, a.Place.Municipality, a.County.Name, a.Online.Platform}
 	if a.OrgChapter != nil {

@@ -1,6 +1,8 @@
 package markdown
 
 import (
+	"bytes"
+	"html"
 	"strings"
 
 	"github.com/yuin/goldmark/ast"
@@ -42,7 +44,12 @@ func (w *plainWriter) newline() {
 func (w *plainWriter) text(n ast.Node, src []byte) {
 	switch n := n.(type) {
 	case *ast.Text:
-		w.write(n.Value(src))
+		v := n.Value(src)
+		if bytes.IndexByte(v, '&') >= 0 && n.Parent() != nil && n.Parent().Kind() != ast.KindCodeSpan {
+			// "&amp;" in the source is "&" on the page; in code, "&amp;".
+			v = []byte(html.UnescapeString(string(v)))
+		}
+		w.write(v)
 		if n.SoftLineBreak() || n.HardLineBreak() {
 			w.WriteByte(' ')
 			w.last = ' '

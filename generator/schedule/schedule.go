@@ -26,9 +26,8 @@ const Hint = `e.g. repeat = "FREQ=MONTHLY;BYDAY=1TU" (first Tuesday of the month
 // A Rule is a parsed recurrence anchored at the first meeting. A Rule is
 // safe for concurrent use.
 type Rule struct {
-	opt  rrule.ROption
-	rule *rrule.RRule
-	src  source
+	opt rrule.ROption
+	src source
 
 	// The last answer of Next, kept because expanding a rule from its
 	// start is the dearest step of a rebuild: for any t in (after, next],
@@ -94,11 +93,21 @@ func Parse(repeat string, start, until time.Time) (*Rule, error) {
 		}
 	}
 	opt.Dtstart = start
-	r, err := rrule.NewRRule(*opt)
-	if err != nil {
+	if _, err := rrule.NewRRule(*opt); err != nil {
 		return nil, fmt.Errorf("repeat is not a valid recurrence rule: %v", err)
 	}
-	return &Rule{opt: *opt, rule: r, src: source{repeat, start, until}}, nil
+	return &Rule{opt: *opt, src: source{repeat, start, until}}, nil
+}
+
+// rule returns r's recurrence as rrule-go expands it, made when asked
+// for: one kept with every activity of a large site would cost 650 bytes
+// each, and most are asked once or twice.
+func (r *Rule) rule() *rrule.RRule {
+	rr, err := rrule.NewRRule(r.opt)
+	if err != nil {
+		panic("schedule: Parse accepted these options: " + err.Error())
+	}
+	return rr
 }
 
 // Next returns the first meeting at or after t, or the zero time when
@@ -117,7 +126,7 @@ func (r *Rule) Next(t time.Time) time.Time {
 // the rule, else the first occurrence after it; the zero time if the rule
 // never meets. It is computed once per Rule.
 func (r *Rule) First() time.Time {
-	r.firstOnce.Do(func() { r.first = r.rule.After(r.opt.Dtstart, true) })
+	r.firstOnce.Do(func() { r.first = r.rule().After(r.opt.Dtstart, true) })
 	return r.first
 }
 

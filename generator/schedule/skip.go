@@ -20,7 +20,7 @@ func (r *Rule) from(t time.Time) *rrule.RRule {
 	o := r.opt
 	start := o.Dtstart
 	if o.Count > 0 || !t.After(start) {
-		return r.rule
+		return r.rule()
 	}
 	t = t.In(start.Location())
 	n := max(o.Interval, 1)
@@ -33,14 +33,14 @@ func (r *Rule) from(t time.Time) *rrule.RRule {
 		}
 		k := daysBetween(start, t)/step - 1
 		if k < 1 {
-			return r.rule
+			return r.rule()
 		}
 		shifted = start.AddDate(0, 0, k*step)
 	case rrule.MONTHLY:
 		months := (t.Year()-start.Year())*12 + int(t.Month()) - int(start.Month())
 		k := months/n - 1
 		if k < 1 {
-			return r.rule
+			return r.rule()
 		}
 		// The first of the month, which every month has; the day of
 		// the month the start implied is made explicit.
@@ -50,15 +50,15 @@ func (r *Rule) from(t time.Time) *rrule.RRule {
 			o.Bymonthday = []int{start.Day()}
 		}
 	default:
-		return r.rule // yearly: few periods anyway
+		return r.rule() // yearly: few periods anyway
 	}
 	if shifted.Hour() != start.Hour() || shifted.Minute() != start.Minute() || shifted.Second() != start.Second() {
-		return r.rule // the clock changed that day
+		return r.rule() // the clock changed that day
 	}
 	o.Dtstart = shifted
 	s, err := rrule.NewRRule(o)
 	if err != nil {
-		return r.rule
+		return r.rule()
 	}
 	return s
 }

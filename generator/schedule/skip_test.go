@@ -41,11 +41,11 @@ func TestFromMatchesTheRule(t *testing.T) {
 					if rnd.IntN(4) == 0 {
 						at = start.Add(-time.Duration(rnd.IntN(100)) * time.Hour)
 					}
-					if got, want := r.Next(at), r.rule.After(at, true); !got.Equal(want) {
+					if got, want := r.Next(at), r.rule().After(at, true); !got.Equal(want) {
 						t.Errorf("%s from %v until %v: Next(%v) = %v, rrule says %v", repeat, start, until, at, got, want)
 					}
 					to := at.Add(time.Duration(rnd.IntN(60*24)) * time.Hour)
-					want := slices.DeleteFunc(r.rule.Between(at, to, true), func(x time.Time) bool { return !x.Before(to) })
+					want := slices.DeleteFunc(r.rule().Between(at, to, true), func(x time.Time) bool { return !x.Before(to) })
 					if got := r.Between(at, to); !slices.EqualFunc(got, want, time.Time.Equal) {
 						t.Errorf("%s from %v until %v: Between(%v, %v) = %v, rrule says %v", repeat, start, until, at, to, got, want)
 					}

@@ -21,7 +21,7 @@ type docKey uint64
 // A cachedDoc is a document split into words.
 type cachedDoc struct {
 	words  []string // distinct, lower-case, no stop words
-	tf     [][nFields]uint16
+	tf     []counts
 	length [nFields]int32
 }
 
@@ -39,7 +39,9 @@ func (c *Cache) key(d *Doc) docKey {
 		h.WriteString(strconv.Itoa(len(s)))
 		h.WriteString(s)
 	}
+	h.WriteString(strconv.Itoa(len(d.Body)))
 	h.WriteString(d.Body)
+	h.WriteString(d.BodyHTML)
 	return docKey(h.Sum64())
 }
 

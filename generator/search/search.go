@@ -42,6 +42,9 @@ type Doc struct {
 	Title   string
 	Summary string
 	Body    string // plain text of the body
+	// BodyHTML is the body as HTML, read for its text (what a reader
+	// sees) when Body is empty.
+	BodyHTML string
 	// Extra are other texts that should find the document, such as its
 	// organisation, place and category names.
 	Extra []string
