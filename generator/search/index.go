@@ -83,7 +83,8 @@ func (v *vocab) id(w string) int32 {
 // tokenize splits docs into words with one worker's vocabulary. A
 // document the cache knows (by its text) is not split again; what it
 // splits goes into fresh, for the next build's cache. With drop, each
-// document's Body is cleared once split (Options.DropBodies).
+// document's Body and BodyHTML are cleared once split
+// (Options.DropBodies).
 func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc, drop bool) []docWords {
 	out := make([]docWords, len(docs))
 	// For each word id, the last document (i+1) it was seen in and its

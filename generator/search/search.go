@@ -97,10 +97,10 @@ type Options struct {
 	// Quick compresses for speed rather than size, for serve: the index
 	// is made again after every save that a search follows.
 	Quick bool
-	// DropBodies lets Build clear each Doc's Body once it has split it
-	// into words, so that the text of a large site can leave memory
-	// before the index is laid out (a build, which has no other use for
-	// it).
+	// DropBodies lets Build clear each Doc's Body and BodyHTML once it
+	// has split them into words, so that text nothing else holds can
+	// leave memory before the index is laid out (a build, which has no
+	// other use for it).
 	DropBodies bool
 }
 
