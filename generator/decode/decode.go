@@ -16,6 +16,7 @@
 package decode
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"maps"
@@ -123,7 +124,7 @@ func Decode(lines *diag.Lines, base int, src []byte, v any) (*Doc, diag.List) {
 		return doc, l
 	}
 	var data map[string]any
-	if _, err := toml.NewDecoder(strings.NewReader(string(src))).Decode(&data); err != nil {
+	if _, err := toml.NewDecoder(bytes.NewReader(src)).Decode(&data); err != nil {
 		return doc, syntaxError(lines, base, src, err)
 	}
 	doc.src = src

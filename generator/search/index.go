@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 )
 
@@ -64,17 +65,31 @@ type vocab struct {
 	words []string
 }
 
-// id returns w's id, or -1 for a stop word; a word's first sight decides,
-// so that each token costs one lookup.
-func (v *vocab) id(w string) int32 {
-	if id, ok := v.ids[w]; ok {
+// id returns the id of the word w, or of lower if w is "" (see
+// splitWords), or -1 for a stop word; a word's first sight decides, so
+// that each token costs one lookup. A new word is copied: w is part of a
+// document's text, which it would otherwise keep in memory.
+func (v *vocab) id(w string, lower []byte) int32 {
+	var id int32
+	var ok bool
+	if w == "" {
+		id, ok = v.ids[string(lower)]
+	} else {
+		id, ok = v.ids[w]
+	}
+	if ok {
 		return id
+	}
+	if w == "" {
+		w = string(lower)
+	} else {
+		w = strings.Clone(w)
 	}
 	if stopWords[w] {
 		v.ids[w] = -1
 		return -1
 	}
-	id := int32(len(v.words))
+	id = int32(len(v.words))
 	v.ids[w] = id
 	v.words = append(v.words, w)
 	return id
@@ -96,6 +111,7 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc, d
 	// quarter more on average, for the whole build of the index.
 	var ids []int32
 	var tf []counts
+	var buf []byte // for splitWords
 	for i := range docs {
 		d := &docs[i]
 		dw := &out[i]
@@ -105,7 +121,7 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc, d
 			if c := cache.docs[key]; c != nil {
 				dw.ids = make([]int32, len(c.words))
 				for j, w := range c.words {
-					dw.ids[j] = v.id(w)
+					dw.ids[j] = v.id(w, nil)
 				}
 				dw.tf, dw.length = c.tf, c.length
 				fresh[key] = c
@@ -115,9 +131,9 @@ func tokenize(docs []Doc, v *vocab, cache *Cache, fresh map[docKey]*cachedDoc, d
 		stamp := int32(i + 1)
 		ids, tf = ids[:0], tf[:0]
 		add := func(field int, text string) {
-			words(text, func(w string) {
+			buf = splitWords(text, buf, func(w string, lower []byte) {
 				dw.length[field]++
-				id := v.id(w)
+				id := v.id(w, lower)
 				if id < 0 {
 					return // a stop word
 				}

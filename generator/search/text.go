@@ -21,6 +21,19 @@ const (
 // letters, digits and combining marks. The search client splits queries
 // the same way (tokens in search-engine.js).
 func words(s string, fn func(w string)) {
+	splitWords(s, nil, func(w string, lower []byte) {
+		if lower != nil {
+			w = string(lower)
+		}
+		fn(w)
+	})
+}
+
+// splitWords is words without an allocation per word, for the index: fn
+// gets either w, a word of s that is lower case already, or lower, a
+// word lowered into buf, which fn must not keep. It returns buf, for the
+// next call.
+func splitWords(s string, buf []byte, fn func(w string, lower []byte)) []byte {
 	if !norm.NFC.IsNormalString(s) {
 		s = norm.NFC.String(s)
 	}
@@ -28,13 +41,30 @@ func words(s string, fn func(w string)) {
 	ascii := true // the word so far is ASCII lower case: no copy needed
 	emit := func(end int) {
 		w := s[start:end]
-		if !ascii {
-			w = strings.ToLower(w)
+		start = -1
+		if ascii {
+			if len(w) >= minWord && len(w) <= maxWord {
+				fn(w, nil)
+			}
+			return
 		}
-		if n := utf8.RuneCountInString(w); n >= minWord && n <= maxWord {
-			fn(w)
+		ascii = true
+		buf = buf[:0]
+		n := 0
+		for _, r := range w {
+			if r < utf8.RuneSelf {
+				if 'A' <= r && r <= 'Z' {
+					r += 'a' - 'A'
+				}
+				buf = append(buf, byte(r))
+			} else {
+				buf = utf8.AppendRune(buf, unicode.ToLower(r))
+			}
+			n++
 		}
-		start, ascii = -1, true
+		if n >= minWord && n <= maxWord {
+			fn("", buf)
+		}
 	}
 	for i, r := range s {
 		if isWordRune(r) {
@@ -53,6 +83,7 @@ func words(s string, fn func(w string)) {
 	if start >= 0 {
 		emit(len(s))
 	}
+	return buf
 }
 
 func isWordRune(r rune) bool {
