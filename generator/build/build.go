@@ -223,7 +223,11 @@ func Build(ctx context.Context, opt Options) (*Result, error) {
 	}
 	defer dir.Abort() // a no-op after Commit
 	stop := progress(opt.Progress, p.clock, dir, len(p.Files))
-	err = publish.WriteAll(ctx, dir, p.Files)
+	write := publish.WriteAll
+	if p.onePass {
+		write = publish.WriteAllOnce // nothing reads p.Files after
+	}
+	err = write(ctx, dir, p.Files)
 	stop()
 	if err != nil {
 		return nil, err

@@ -38,6 +38,18 @@ var buffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // each to out: as a stream if out is a Creator, else whole. It stops at
 // the first error.
 func WriteAll(ctx context.Context, out Output, files []File) error {
+	return writeAll(ctx, out, files, false)
+}
+
+// WriteAllOnce is WriteAll for files nothing reads afterwards (a build):
+// each is cleared from files once written, so that what its Write holds,
+// such as the data of the search index, can be collected while the rest
+// are written.
+func WriteAllOnce(ctx context.Context, out Output, files []File) error {
+	return writeAll(ctx, out, files, true)
+}
+
+func writeAll(ctx context.Context, out Output, files []File, clear bool) error {
 	g, ctx := errgroup.WithContext(ctx)
 	// Twice the CPUs: writing a file waits on the kernel, rendering does not.
 	workers := 2 * runtime.GOMAXPROCS(0)
@@ -51,10 +63,14 @@ func WriteAll(ctx context.Context, out Output, files []File) error {
 	for range workers {
 		writers <- bufio.NewWriterSize(nil, 64<<10)
 	}
-	for _, f := range files {
+	for i := range files {
+		f := files[i]
 		g.Go(func() error {
 			if err := ctx.Err(); err != nil {
 				return err
+			}
+			if clear {
+				defer func() { files[i] = File{} }()
 			}
 			if stream {
 				bw := <-writers

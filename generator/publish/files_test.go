@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -62,5 +63,39 @@ func TestWriteAllStreams(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(d.Path(), "feil/index.html")); err == nil {
 		t.Error("the half-written file is still there")
+	}
+}
+
+// TestWriteAllOnce: the same files are written as with WriteAll, each
+// cleared from the list once it is, and the list is left as it was by
+// WriteAll.
+func TestWriteAllOnce(t *testing.T) {
+	for _, once := range []bool{false, true} {
+		d, err := Begin(filepath.Join(t.TempDir(), "public"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var files []File
+		for i := range 50 {
+			name := fmt.Sprintf("side/%d/index.html", i)
+			files = append(files, File{Path: name, Write: func(w io.Writer) error { _, err := io.WriteString(w, name); return err }})
+		}
+		write := WriteAll
+		if once {
+			write = WriteAllOnce
+		}
+		if err := write(context.Background(), d, files); err != nil {
+			t.Fatal(err)
+		}
+		for i, f := range files {
+			name := fmt.Sprintf("side/%d/index.html", i)
+			if got, _ := os.ReadFile(filepath.Join(d.Path(), name)); string(got) != name {
+				t.Errorf("once=%v: %s holds %q", once, name, got)
+			}
+			if cleared := f.Path == "" && f.Write == nil; cleared != once {
+				t.Errorf("once=%v: file %d cleared: %v", once, i, cleared)
+			}
+		}
+		d.Abort()
 	}
 }
