@@ -202,7 +202,7 @@ func (r *Renderer) chrome(p *Page, partial, key string) (template.HTML, error) {
 
 func (p *Page) jsonLD() (template.HTML, error) {
 	cfg := p.r.cfg
-	var data []byte
+	var data jsonld.Doc
 	var err error
 	switch d := p.Data.(type) {
 	case *Activity:
@@ -219,7 +219,7 @@ func (p *Page) jsonLD() (template.HTML, error) {
 	if err != nil {
 		return "", err
 	}
-	return jsonld.Script(data)
+	return data.Script(), nil
 }
 
 func (p *Page) calendar() string {

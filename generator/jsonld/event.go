@@ -67,7 +67,7 @@ type virtualLocation struct {
 // org is the organisation that arranges it (nil leaves organizer out),
 // with its page at orgURL. lang is the site's language, used for
 // inLanguage when the activity names no languages of its own.
-func Event(a *content.Activity, org *content.Organisation, rule *schedule.Rule, next, nextEnd time.Time, pageURL, orgURL, lang string) ([]byte, error) {
+func Event(a *content.Activity, org *content.Organisation, rule *schedule.Rule, next, nextEnd time.Time, pageURL, orgURL, lang string) (Doc, error) {
 	if a == nil {
 		return nil, errors.New("jsonld: no activity")
 	}

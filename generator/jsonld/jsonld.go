@@ -27,6 +27,19 @@ import (
 // Context is the @context of every document.
 const Context = "https://schema.org"
 
+// A Doc is a JSON-LD document this package encoded: valid JSON whose
+// strings have <, >, &, U+2028 and U+2029 escaped.
+type Doc []byte
+
+// Script returns d as a complete <script type="application/ld+json">
+// element, as Script does, without checking again what marshal made
+// sure of.
+func (d Doc) Script() template.HTML {
+	return template.HTML(scriptOpen + string(d) + scriptEnd)
+}
+
+const scriptOpen, scriptEnd = `<script type="application/ld+json">`, `</script>`
+
 // Script returns the JSON-LD document data as a complete
 // <script type="application/ld+json"> element, to be written into a
 // page's <head> with {{.}}: it is template.HTML, so html/template writes
@@ -36,20 +49,15 @@ func Script(data []byte) (template.HTML, error) {
 	if !json.Valid(data) {
 		return "", errors.New("jsonld: not valid JSON")
 	}
-	const open, end = `<script type="application/ld+json">`, `</script>`
-	var b strings.Builder
 	if !needsEscape(data) { // as json.Marshal writes it
-		b.Grow(len(open) + len(data) + len(end))
-		b.WriteString(open)
-		b.Write(data)
-		b.WriteString(end)
-		return template.HTML(b.String()), nil
+		return Doc(data).Script(), nil
 	}
-	b.WriteString(open)
+	var b strings.Builder
+	b.WriteString(scriptOpen)
 	var esc bytes.Buffer
 	json.HTMLEscape(&esc, data)
 	b.Write(esc.Bytes())
-	b.WriteString(end)
+	b.WriteString(scriptEnd)
 	return template.HTML(b.String()), nil
 }
 
@@ -61,7 +69,7 @@ func needsEscape(data []byte) bool {
 
 // marshal encodes v with HTML escaping (the default of json.Marshal;
 // never turn it off here).
-func marshal(v any) ([]byte, error) { return json.Marshal(v) }
+func marshal(v any) (Doc, error) { return json.Marshal(v) }
 
 // oneOrMore is a list written as a single value when it has one item,
 // as schema.org examples do.

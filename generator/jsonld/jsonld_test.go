@@ -259,7 +259,10 @@ func TestCannotBreakOut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, b := range [][]byte{ev, og} {
+	for _, b := range []Doc{ev, og} {
+		if el, _ := Script(b); b.Script() != el {
+			t.Errorf("Doc.Script %s, Script %s", b.Script(), el)
+		}
 		if bytes.ContainsAny(b, "<>&\u2028\u2029") {
 			t.Errorf("unescaped <, >, & or line separator in %s", b)
 		}

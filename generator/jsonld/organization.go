@@ -34,7 +34,7 @@ func OrgID(pageURL string) string { return pageURL + "#organisasjon" }
 // (absolute): name, short name, summary, e-mail, phone, its website as
 // sameAs, and local chapters as departments. logoURL is the absolute
 // address of its logo, or "".
-func Organization(o *content.Organisation, pageURL, logoURL string) ([]byte, error) {
+func Organization(o *content.Organisation, pageURL, logoURL string) (Doc, error) {
 	if o == nil {
 		return nil, errors.New("jsonld: no organisation")
 	}
