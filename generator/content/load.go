@@ -14,11 +14,11 @@ import (
 	"unicode"
 
 	"github.com/yuin/goldmark/ast"
-	"golang.org/x/sync/errgroup"
 
 	"moteplass/generator/decode"
 	"moteplass/generator/diag"
 	"moteplass/generator/markdown"
+	"moteplass/generator/parallel"
 	"moteplass/generator/site"
 	"moteplass/generator/slug"
 )
@@ -78,33 +78,27 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Ma
 	}
 	parsed := make([]any, len(files))
 	problems := make([]diag.List, len(files))
-	g, ctx := errgroup.WithContext(ctx)
 	// More workers than CPUs: each reads a file before it parses, and a
 	// worker waiting for the disk leaves its CPU to another.
-	g.SetLimit(4 * runtime.GOMAXPROCS(0))
-	for i, f := range files {
+	err := parallel.Each(ctx, len(files), 4*runtime.GOMAXPROCS(0), func(_ context.Context, i int) error {
+		f := files[i]
 		if e, ok := cache.get(f, md); ok {
 			parsed[i], problems[i] = e.parsed, e.problems
-			continue
-		}
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			src, err := readLimited(fsys, f.path)
-			if errors.Is(err, errTooLarge) {
-				problems[i].Add(diag.Pos{Path: f.path, Line: 1, Col: 1}, fmt.Sprintf("the file is larger than %d MB", MaxFileSize>>20), "split it into several files, or move data out of it")
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			parsed[i], problems[i] = parse(f, src, md, c)
-			cache.put(f, md, parsed[i], problems[i])
 			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+		}
+		src, err := readLimited(fsys, f.path)
+		if errors.Is(err, errTooLarge) {
+			problems[i].Add(diag.Pos{Path: f.path, Line: 1, Col: 1}, fmt.Sprintf("the file is larger than %d MB", MaxFileSize>>20), "split it into several files, or move data out of it")
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		parsed[i], problems[i] = parse(f, src, md, c)
+		cache.put(f, md, parsed[i], problems[i])
+		return nil
+	})
+	if err != nil {
 		return nil, nil, err
 	}
 	for _, p := range problems {

@@ -9,7 +9,7 @@ import (
 	"runtime"
 	"sync"
 
-	"golang.org/x/sync/errgroup"
+	"moteplass/generator/parallel"
 )
 
 // A File is one file of the built site, produced on demand: `build`
@@ -50,10 +50,8 @@ func WriteAllOnce(ctx context.Context, out Output, files []File) error {
 }
 
 func writeAll(ctx context.Context, out Output, files []File, clear bool) error {
-	g, ctx := errgroup.WithContext(ctx)
 	// Twice the CPUs: writing a file waits on the kernel, rendering does not.
 	workers := 2 * runtime.GOMAXPROCS(0)
-	g.SetLimit(workers)
 	c, stream := out.(Creator)
 	// A buffer per worker, kept for the whole call (a sync.Pool would
 	// let the collector take them, and a build make them again). A page
@@ -63,30 +61,24 @@ func writeAll(ctx context.Context, out Output, files []File, clear bool) error {
 	for range workers {
 		writers <- bufio.NewWriterSize(nil, 64<<10)
 	}
-	for i := range files {
+	return parallel.Each(ctx, len(files), workers, func(_ context.Context, i int) error {
 		f := files[i]
-		g.Go(func() error {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			if clear {
-				defer func() { files[i] = File{} }()
-			}
-			if stream {
-				bw := <-writers
-				defer func() { writers <- bw }()
-				return writeStream(c, f, bw)
-			}
-			buf := buffers.Get().(*bytes.Buffer)
-			buf.Reset()
-			defer buffers.Put(buf)
-			if err := f.Write(buf); err != nil {
-				return fmt.Errorf("%s: %w", f.Path, err)
-			}
-			return out.WriteFile(f.Path, buf.Bytes())
-		})
-	}
-	return g.Wait()
+		if clear {
+			defer func() { files[i] = File{} }()
+		}
+		if stream {
+			bw := <-writers
+			defer func() { writers <- bw }()
+			return writeStream(c, f, bw)
+		}
+		buf := buffers.Get().(*bytes.Buffer)
+		buf.Reset()
+		defer buffers.Put(buf)
+		if err := f.Write(buf); err != nil {
+			return fmt.Errorf("%s: %w", f.Path, err)
+		}
+		return out.WriteFile(f.Path, buf.Bytes())
+	})
 }
 
 // writeStream writes f through bw into a file c creates.
