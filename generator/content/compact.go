@@ -60,6 +60,8 @@ func LoadCompact(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown
 				// Checked and rendered: the source (and the positions
 				// into it, for errors) can go too.
 				a.Body, a.Meta, a.Lines = nil, nil, BodyLines{}
+				// Only checking links reads these, and that is done.
+				a.ids, a.alone = "", nil
 			}
 			return nil
 		})
@@ -89,7 +91,9 @@ type linkRef struct {
 
 // compact renders f's body as HTML and drops its tree.
 func (c *compactor) compact(f *File, md *markdown.Markdown) error {
-	f.ids = HeadingIDs(f.Doc)
+	// One string, not a slice of them: a site has a few heading ids
+	// per activity, and every string is an object the collector visits.
+	f.ids = strings.Join(HeadingIDs(f.Doc), "\x00")
 	for _, n := range f.links {
 		ref := linkRef{off: nodeOffset(n, f.Body)}
 		ref.dest, ref.image = linkDest(n, f.Body)

@@ -38,7 +38,7 @@ type File struct {
 	html     string      // the body as HTML, once compacted (LoadCompact)
 	taken    bool        // html was handed over (TakeBodyHTML)
 	refs     []linkRef   // the links of a compacted body, for the resolver
-	ids      []string    // the heading anchors of a compacted body
+	ids      string      // the heading anchors of a compacted body, NUL-separated
 	alone    *resolution // what resolving the links found, if it depends on f alone
 	gen      uint64      // the number of the last load that sorted f (see sortByTitle)
 	titleKey []rune      // collation key of keyTitle

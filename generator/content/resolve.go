@@ -377,7 +377,9 @@ func (r *resolver) anchor(f, to *File, frag string, pos diag.Pos) {
 	}
 	ids, ok := r.ids[to.Path]
 	if !ok {
-		ids = to.ids
+		if to.ids != "" {
+			ids = strings.Split(to.ids, "\x00")
+		}
 		if to.Doc != nil {
 			ids = HeadingIDs(to.Doc)
 		}
