@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
-	"os"
 	"strings"
 	"sync"
 	"time"
@@ -21,6 +20,7 @@ import (
 	"moteplass/generator/pdf"
 	"moteplass/generator/publish"
 	"moteplass/generator/site"
+	"moteplass/generator/sitedir"
 )
 
 // Options say what to build. The zero value builds the site in the
@@ -95,7 +95,7 @@ func (p *Plan) stage(name string) {
 // come back as a diag.List (see errors.As).
 func NewPlan(ctx context.Context, opt Options) (*Plan, error) {
 	p := &Plan{clock: time.Now()}
-	fsys := os.DirFS(siteDir(opt))
+	fsys := sitedir.New(siteDir(opt))
 	prev := opt.Prev
 	if opt.Cache == nil {
 		prev = nil // its content items may be this load's

@@ -20,6 +20,7 @@ import (
 	"moteplass/generator/markdown"
 	"moteplass/generator/parallel"
 	"moteplass/generator/site"
+	"moteplass/generator/sitedir"
 	"moteplass/generator/slug"
 )
 
@@ -119,11 +120,19 @@ func parseAll(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown.Ma
 // slow every build and the pages it makes.
 const MaxFileSize = 4 << 20
 
-var errTooLarge = errors.New("file too large")
+var errTooLarge = sitedir.ErrTooLarge
+
+// A limitedReader reads a file whole, up to a limit: a *sitedir.Dir.
+type limitedReader interface {
+	ReadLimited(name string, limit int64) ([]byte, error)
+}
 
 // readLimited reads a file of at most MaxFileSize bytes, without reading
 // more than that of a larger one.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
+	if r, ok := fsys.(limitedReader); ok {
+		return r.ReadLimited(name, MaxFileSize)
+	}
 	f, err := fsys.Open(name)
 	if err != nil {
 		return nil, err

@@ -18,6 +18,7 @@ import (
 	"moteplass/generator/diag"
 	"moteplass/generator/markdown"
 	"moteplass/generator/site"
+	"moteplass/generator/sitedir"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -184,6 +185,28 @@ func TestDraftsAreCheckedButNotPublished(t *testing.T) {
 	fsys["content/activities/trondelag/utkast.md"] = &fstest.MapFile{Data: []byte(strings.Replace(kor, "+++\ntitle", "+++\ndraft = true\ncategory = \"x\"\ntitle", 1))}
 	if _, err := loadSite(t, fsys); err == nil {
 		t.Error("a draft with errors must fail the build")
+	}
+}
+
+// On disk, a site is read through sitedir, which has its own limit
+// check; the message is the same.
+func TestHugeFileOnDisk(t *testing.T) {
+	fsys, _ := fixture(t, "testdata/base.txtar")
+	kor := string(fsys["content/activities/trondelag/kor.md"].Data)
+	fsys["content/activities/trondelag/stor.md"] = &fstest.MapFile{Data: []byte(strings.Replace(kor, "Kor for alle", "Stor", 1) + strings.Repeat("Tekst som aldri slutter. ", 5<<20/25))}
+	dir := t.TempDir()
+	for name, f := range fsys {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := loadSite(t, sitedir.New(dir))
+	if err == nil || err.Error() != "content/activities/trondelag/stor.md:1:1: the file is larger than 4 MB; split it into several files, or move data out of it" {
+		t.Errorf("err %v", err)
 	}
 }
 
