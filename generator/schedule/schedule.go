@@ -29,6 +29,9 @@ type Rule struct {
 	opt rrule.ROption
 	src source
 
+	simple   simple // opt, if it is a simple rule
+	isSimple bool
+
 	// The last answer of Next, kept because expanding a rule from its
 	// start is the dearest step of a rebuild: for any t in (after, next],
 	// Next(t) is next again.
@@ -93,10 +96,14 @@ func Parse(repeat string, start, until time.Time) (*Rule, error) {
 		}
 	}
 	opt.Dtstart = start
-	if _, err := rrule.NewRRule(*opt); err != nil {
-		return nil, fmt.Errorf("repeat is not a valid recurrence rule: %v", err)
+	r := &Rule{opt: *opt, src: source{repeat, start, until}}
+	// rrule-go checks the BY parts' bounds; a simple rule has none.
+	if r.simple, r.isSimple = simpleOf(*opt); !r.isSimple {
+		if _, err := rrule.NewRRule(*opt); err != nil {
+			return nil, fmt.Errorf("repeat is not a valid recurrence rule: %v", err)
+		}
 	}
-	return &Rule{opt: *opt, src: source{repeat, start, until}}, nil
+	return r, nil
 }
 
 // rule returns r's recurrence as rrule-go expands it, made when asked
@@ -118,15 +125,23 @@ func (r *Rule) Next(t time.Time) time.Time {
 	if !r.after.IsZero() && t.After(r.after) && (!t.After(r.next) || r.next.IsZero()) {
 		return r.next
 	}
-	r.after, r.next = t.Add(-time.Nanosecond), r.from(t).After(t, true)
+	r.after, r.next = t.Add(-time.Nanosecond), r.at(t)
 	return r.next
+}
+
+// at returns the first meeting at or after t.
+func (r *Rule) at(t time.Time) time.Time {
+	if r.isSimple {
+		return r.simple.after(r.opt.Dtstart, r.opt.Until, t)
+	}
+	return r.from(t).After(t, true)
 }
 
 // First returns the first meeting: the start if it is an occurrence of
 // the rule, else the first occurrence after it; the zero time if the rule
 // never meets. It is computed once per Rule.
 func (r *Rule) First() time.Time {
-	r.firstOnce.Do(func() { r.first = r.rule().After(r.opt.Dtstart, true) })
+	r.firstOnce.Do(func() { r.first = r.at(r.opt.Dtstart) })
 	return r.first
 }
 
@@ -135,6 +150,13 @@ func (r *Rule) Start() time.Time { return r.opt.Dtstart }
 
 // Between returns the meetings in [from, to).
 func (r *Rule) Between(from, to time.Time) []time.Time {
+	if r.isSimple {
+		var ts []time.Time
+		for t := r.at(from); !t.IsZero() && t.Before(to); t = r.at(t.Add(time.Second)) {
+			ts = append(ts, t)
+		}
+		return ts
+	}
 	ts := r.from(from).Between(from, to, true)
 	return slices.DeleteFunc(ts, func(t time.Time) bool { return !t.Before(to) })
 }
