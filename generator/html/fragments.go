@@ -100,8 +100,44 @@ func (p *Page) activityParts(a *Activity) error {
 	if p.Organiser, err = p.organiser(a); err != nil {
 		return err
 	}
-	p.ReviewedNote, err = p.reviewed(a.Reviewed)
-	return err
+	if p.ReviewedNote, err = p.reviewed(a.Reviewed); err != nil {
+		return err
+	}
+	return p.activityFacts(a)
+}
+
+func (p *Page) activityFacts(a *Activity) error {
+	f := &p.Facts
+	if a.Upcoming {
+		f.Next = p.When(a, a.Next)
+	} else if a.Rule == nil {
+		f.StartISO, f.Start = isoTime(a.Schedule.Start.Time), p.When(a, a.Schedule.Start.Time)
+	}
+	if r := p.Recurrence(a); r != "" {
+		f.Recurrence = capitalise(r)
+	}
+	if c := p.calendar(); c != "" {
+		f.CalendarHref = p.URL(c)
+	}
+	names := make([]string, len(a.Languages))
+	for i, l := range a.Languages {
+		names[i] = p.LanguageName(l)
+	}
+	f.Languages = strings.Join(names, ", ")
+	var err error
+	if !a.Signup.Deadline.IsZero() {
+		if f.Deadline, err = p.T("signup_deadline", "date", p.Day(a.Signup.Deadline)); err != nil {
+			return err
+		}
+	}
+	if a.Signup.Capacity != 0 {
+		if f.Capacity, err = p.T("signup_capacity", "n", a.Signup.Capacity); err != nil {
+			return err
+		}
+	}
+	f.SignupEmail, f.SignupTel = strings.TrimPrefix(a.Signup.Email, "mailto:"), tel(a.Signup.Phone)
+	f.ContactEmail, f.ContactTel = strings.TrimPrefix(a.Contact.Email, "mailto:"), tel(a.Contact.Phone)
+	return nil
 }
 
 // CrumbsData is what the "crumbs" partial shows.

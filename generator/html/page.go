@@ -49,6 +49,31 @@ type Page struct {
 	// and "organiser", and on activity and organisation pages the
 	// "reviewed" note; "" elsewhere.
 	Kicker, AudienceList, Organiser, ReviewedNote template.HTML
+
+	// Facts are, on an activity's page, the texts its layout would
+	// otherwise ask Page methods and helpers for; zero elsewhere.
+	Facts ActivityFacts
+}
+
+// ActivityFacts are the texts of an activity's page that depend on the
+// page's language or need a helper, found once in Go: text/template
+// calls a method or a function through reflect, at many times the cost
+// of reading a field, and a large site has a hundred thousand of these
+// pages. The methods (When, Recurrence, Day, T …) are still there for
+// themes.
+type ActivityFacts struct {
+	Next         string // the next meeting: "tirsdag 6. januar 2026 kl. 19.00–20.30"; "" if none
+	StartISO     string // the first meeting, for <time datetime>, when it is past and not repeated
+	Start        string // the first meeting in words, likewise
+	Recurrence   string // "Første tirsdag i måneden kl. 19.00–20.30"; "" if it meets once
+	CalendarHref string // the address of its calendar file, under base_url
+	Languages    string // the languages it is held in, named: "norsk (bokmål), engelsk"
+	Deadline     string // "Påmeldingsfrist 1. mars 2026"; "" if none
+	Capacity     string // "Plass til 12"; "" if not given
+	SignupEmail  string // the signup address without mailto:
+	SignupTel    string // the signup phone number as a tel: address takes it
+	ContactEmail string // the contact address without mailto:
+	ContactTel   string // the contact phone number for tel:
 }
 
 func (r *Renderer) page(path, title, description string, data any) *Page {
