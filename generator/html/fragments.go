@@ -116,7 +116,7 @@ func (p *Page) activityFacts(a *Activity) error {
 	if r := p.Recurrence(a); r != "" {
 		f.Recurrence = capitalise(r)
 	}
-	if c := p.calendar(); c != "" {
+	if c := p.calendar(); c != "" && (a.Upcoming || a.Rule != nil) {
 		f.CalendarHref = p.URL(c)
 	}
 	names := make([]string, len(a.Languages))

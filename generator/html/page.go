@@ -23,6 +23,7 @@ type Page struct {
 	Lang        *i18n.Lang
 	Site        *site.Config // the site's configuration
 	Path        string       // site path, e.g. "/aktiviteter/kor/"
+	Home        bool         // the page is the home page, at "/"
 	Title       string
 	Description string
 	Section     string // the main menu entry this page belongs to
@@ -66,7 +67,7 @@ type ActivityFacts struct {
 	StartISO     string // the first meeting, for <time datetime>, when it is past and not repeated
 	Start        string // the first meeting in words, likewise
 	Recurrence   string // "Første tirsdag i måneden kl. 19.00–20.30"; "" if it meets once
-	CalendarHref string // the address of its calendar file, under base_url
+	CalendarHref string // the address of its calendar file, under base_url, if it meets again or repeats
 	Languages    string // the languages it is held in, named: "norsk (bokmål), engelsk"
 	Deadline     string // "Påmeldingsfrist 1. mars 2026"; "" if none
 	Capacity     string // "Plass til 12"; "" if not given
@@ -77,7 +78,7 @@ type ActivityFacts struct {
 }
 
 func (r *Renderer) page(path, title, description string, data any) *Page {
-	return &Page{r: r, Lang: r.lang, Site: r.cfg, Path: path, Title: title, Description: description, Data: data}
+	return &Page{r: r, Lang: r.lang, Site: r.cfg, Path: path, Home: path == "/", Title: title, Description: description, Data: data}
 }
 
 // finish fills in the fields every page shows, once its path, language,
