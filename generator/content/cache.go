@@ -157,8 +157,8 @@ func (c *Cache) update(fsys fs.FS) bool {
 		exists := err == nil
 		known := i >= 0 || c.assets[p]
 		switch {
-		case exists && st.IsDir(), exists != known:
-			return false
+		case exists && !st.Mode().IsRegular(), exists != known:
+			return false // a folder or a pipe where a file was: the scan says what it is
 		case !exists:
 			// A temporary file an editor wrote and renamed away.
 		case i >= 0:

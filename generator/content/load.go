@@ -200,6 +200,11 @@ func scan(fsys fs.FS, stat bool) (files []source, assets map[string]bool, errs d
 		if d.IsDir() {
 			return nil
 		}
+		if !d.Type().IsRegular() {
+			// A pipe or a device: reading one could wait for ever.
+			errs.Add(diag.Pos{Path: p, Line: 1, Col: 1}, "not a regular file (a pipe, socket or device)", "remove it from the site folder")
+			return nil
+		}
 		if !strings.HasSuffix(name, ".md") {
 			assets[p] = true
 			return nil
