@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"path"
 	"runtime"
@@ -122,50 +121,10 @@ const MaxFileSize = 4 << 20
 
 var errTooLarge = sitedir.ErrTooLarge
 
-// A limitedReader reads a file whole, up to a limit: a *sitedir.Dir.
-type limitedReader interface {
-	ReadLimited(name string, limit int64) ([]byte, error)
-}
-
 // readLimited reads a file of at most MaxFileSize bytes, without reading
 // more than that of a larger one.
 func readLimited(fsys fs.FS, name string) ([]byte, error) {
-	if r, ok := fsys.(limitedReader); ok {
-		return r.ReadLimited(name, MaxFileSize)
-	}
-	f, err := fsys.Open(name)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	size := int64(512)
-	if st, err := f.Stat(); err == nil {
-		size = st.Size()
-	}
-	if size > MaxFileSize {
-		return nil, errTooLarge
-	}
-	// One buffer of the right size (io.ReadAll would grow one from 512
-	// bytes); the limit holds even if the file grows while it is read.
-	r := io.LimitReader(f, MaxFileSize+1)
-	data := make([]byte, 0, size+1)
-	for {
-		n, err := r.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-		if len(data) == cap(data) {
-			data = append(data, 0)[:len(data)]
-		}
-	}
-	if len(data) > MaxFileSize {
-		return nil, errTooLarge
-	}
-	return data, nil
+	return sitedir.ReadLimited(fsys, name, MaxFileSize)
 }
 
 // A source is a content file and the kind its folder gives it.

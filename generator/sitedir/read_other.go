@@ -4,7 +4,6 @@ package sitedir
 
 import (
 	"errors"
-	"io"
 	"io/fs"
 	"os"
 )
@@ -17,28 +16,11 @@ func readFile(path, name string, limit int64) ([]byte, error) {
 		return nil, rename(err, name)
 	}
 	defer f.Close()
-	size := int64(0)
-	if st, err := f.Stat(); err == nil {
-		size = st.Size()
+	data, err := readFrom(f, limit)
+	if err != nil && !errors.Is(err, ErrTooLarge) {
+		return nil, rename(err, name)
 	}
-	if limit >= 0 && size > limit {
-		return nil, ErrTooLarge
-	}
-	data := make([]byte, 0, initialSize(size))
-	for {
-		data = grow(data)
-		n, err := f.Read(data[len(data):cap(data)])
-		data = data[:len(data)+n]
-		if limit >= 0 && int64(len(data)) > limit {
-			return nil, ErrTooLarge
-		}
-		if err == io.EOF {
-			return data, nil
-		}
-		if err != nil {
-			return nil, rename(err, name)
-		}
-	}
+	return data, err
 }
 
 // rename gives an *fs.PathError the name under the root, as os.DirFS

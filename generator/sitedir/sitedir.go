@@ -10,6 +10,7 @@ package sitedir
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -50,6 +51,49 @@ func (d *Dir) ReadLimited(name string, limit int64) ([]byte, error) {
 		return nil, &fs.PathError{Op: "open", Path: name, Err: err}
 	}
 	return readFile(full, name, limit)
+}
+
+// ReadLimited reads the named file of fsys whole, as Dir.ReadLimited
+// does: through a *Dir with raw system calls, from any other fs.FS
+// through its Open.
+func ReadLimited(fsys fs.FS, name string, limit int64) ([]byte, error) {
+	if d, ok := fsys.(*Dir); ok {
+		return d.ReadLimited(name, limit)
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return readFrom(f, limit)
+}
+
+// readFrom reads f to its end, into one buffer of the size it says it
+// has, or returns ErrTooLarge once it has more than limit bytes
+// (negative: no limit).
+func readFrom(f fs.File, limit int64) ([]byte, error) {
+	size := int64(0)
+	if st, err := f.Stat(); err == nil {
+		size = st.Size()
+	}
+	if limit >= 0 && size > limit {
+		return nil, ErrTooLarge
+	}
+	data := make([]byte, 0, initialSize(size))
+	for {
+		data = grow(data)
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if limit >= 0 && int64(len(data)) > limit {
+			return nil, ErrTooLarge
+		}
+		if err == io.EOF {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 }
 
 // join returns the path of name under the root, refusing what os.DirFS

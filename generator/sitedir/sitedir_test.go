@@ -64,8 +64,18 @@ func TestReadFileGivesWhatOSGives(t *testing.T) {
 }
 
 func TestReadLimited(t *testing.T) {
-	dir, _ := site(t)
-	d := New(dir)
+	dir, files := site(t)
+	mapfs := fstest.MapFS{}
+	for name, data := range files {
+		mapfs[name] = &fstest.MapFile{Data: data}
+	}
+	// Through a Dir, and through any other fs.FS.
+	for _, fsys := range []fs.FS{New(dir), mapfs} {
+		readLimitedFrom(t, fsys)
+	}
+}
+
+func readLimitedFrom(t *testing.T, fsys fs.FS) {
 	for _, tc := range []struct {
 		name  string
 		limit int64
@@ -79,12 +89,12 @@ func TestReadLimited(t *testing.T) {
 		{"content/b/large.md", 300_000, true},
 		{"content/b/large.md", 299_999, false},
 	} {
-		data, err := d.ReadLimited(tc.name, tc.limit)
+		data, err := ReadLimited(fsys, tc.name, tc.limit)
 		switch {
 		case tc.ok && err != nil:
-			t.Errorf("ReadLimited(%q, %d): %v", tc.name, tc.limit, err)
+			t.Errorf("%T: ReadLimited(%q, %d): %v", fsys, tc.name, tc.limit, err)
 		case !tc.ok && !errors.Is(err, ErrTooLarge):
-			t.Errorf("ReadLimited(%q, %d) = %d bytes, %v; want ErrTooLarge", tc.name, tc.limit, len(data), err)
+			t.Errorf("%T: ReadLimited(%q, %d) = %d bytes, %v; want ErrTooLarge", fsys, tc.name, tc.limit, len(data), err)
 		}
 	}
 }
