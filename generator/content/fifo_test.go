@@ -3,7 +3,6 @@
 package content
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -16,16 +15,7 @@ import (
 // one waits for a writer that never comes.
 func TestPipeIsNotRead(t *testing.T) {
 	fsys, _ := fixture(t, "testdata/base.txtar")
-	dir := t.TempDir()
-	for name, f := range fsys {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := onDisk(t, fsys)
 	if err := syscall.Mkfifo(filepath.Join(dir, "content/activities/trondelag/ror.md"), 0o644); err != nil {
 		t.Skip("no named pipes here:", err)
 	}

@@ -188,12 +188,9 @@ func TestDraftsAreCheckedButNotPublished(t *testing.T) {
 	}
 }
 
-// On disk, a site is read through sitedir, which has its own limit
-// check; the message is the same.
-func TestHugeFileOnDisk(t *testing.T) {
-	fsys, _ := fixture(t, "testdata/base.txtar")
-	kor := string(fsys["content/activities/trondelag/kor.md"].Data)
-	fsys["content/activities/trondelag/stor.md"] = &fstest.MapFile{Data: []byte(strings.Replace(kor, "Kor for alle", "Stor", 1) + strings.Repeat("Tekst som aldri slutter. ", 5<<20/25))}
+// onDisk writes fsys into a new folder and returns its path.
+func onDisk(t *testing.T, fsys fstest.MapFS) string {
+	t.Helper()
 	dir := t.TempDir()
 	for name, f := range fsys {
 		p := filepath.Join(dir, filepath.FromSlash(name))
@@ -204,6 +201,16 @@ func TestHugeFileOnDisk(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+// On disk, a site is read through sitedir, which has its own limit
+// check; the message is the same.
+func TestHugeFileOnDisk(t *testing.T) {
+	fsys, _ := fixture(t, "testdata/base.txtar")
+	kor := string(fsys["content/activities/trondelag/kor.md"].Data)
+	fsys["content/activities/trondelag/stor.md"] = &fstest.MapFile{Data: []byte(strings.Replace(kor, "Kor for alle", "Stor", 1) + strings.Repeat("Tekst som aldri slutter. ", 5<<20/25))}
+	dir := onDisk(t, fsys)
 	_, err := loadSite(t, sitedir.New(dir))
 	if err == nil || err.Error() != "content/activities/trondelag/stor.md:1:1: the file is larger than 4 MB; split it into several files, or move data out of it" {
 		t.Errorf("err %v", err)
