@@ -12,9 +12,9 @@ import (
 	"strings"
 
 	"github.com/yuin/goldmark/util"
-	"golang.org/x/sync/errgroup"
 
 	"moteplass/generator/markdown"
+	"moteplass/generator/parallel"
 	"moteplass/generator/site"
 )
 
@@ -48,25 +48,18 @@ func LoadCompact(ctx context.Context, fsys fs.FS, cfg *site.Config, md *markdown
 	}
 	// A file at a time, in parallel: a hundred thousand bodies take a
 	// second of one core.
-	var g errgroup.Group
-	workers := runtime.GOMAXPROCS(0)
-	for w := range workers {
-		g.Go(func() error {
-			for i := w; i < len(s.Activities); i += workers {
-				a := s.Activities[i]
-				if err := c.patch(&a.File); err != nil {
-					return err
-				}
-				// Checked and rendered: the source (and the positions
-				// into it, for errors) can go too.
-				a.Body, a.Meta, a.Lines = nil, nil, BodyLines{}
-				// Only checking links reads these, and that is done.
-				a.ids, a.alone = "", nil
-			}
-			return nil
-		})
-	}
-	if err := g.Wait(); err != nil {
+	err = parallel.Each(ctx, len(s.Activities), runtime.GOMAXPROCS(0), func(_ context.Context, i int) error {
+		a := s.Activities[i]
+		if err := c.patch(&a.File); err != nil {
+			return err
+		}
+		// Checked and rendered: the source (and the positions into it,
+		// for errors) can go too, and what only checking links reads.
+		a.Body, a.Meta, a.Lines = nil, nil, BodyLines{}
+		a.ids, a.alone = "", nil
+		return nil
+	})
+	if err != nil {
 		return nil, err
 	}
 	return s, nil
